@@ -5,11 +5,25 @@ storage and search, tokens with offsets, a Kazakh stemmer, stopwords and URL slu
 docs/kazakh.md.
 """
 
+from baspa.kazakh.normalize import canonical, lower, normalize, repair_lookalikes
+from baspa.kazakh.slug import slugify, unique_slug
+from baspa.kazakh.stopwords import STOPWORDS, is_stopword
+from baspa.kazakh.tokenize import Token, tokenize
 from baspa.kazakh.translit import latin_lower, latin_upper, to_cyrillic, to_latin
 
 __all__ = [
+    "STOPWORDS",
+    "Token",
+    "canonical",
+    "is_stopword",
     "latin_lower",
     "latin_upper",
+    "lower",
+    "normalize",
+    "repair_lookalikes",
+    "slugify",
     "to_cyrillic",
     "to_latin",
+    "tokenize",
+    "unique_slug",
 ]

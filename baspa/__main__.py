@@ -1,0 +1,3 @@
+from baspa.cli import main
+
+main()

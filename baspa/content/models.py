@@ -1,0 +1,300 @@
+"""The newsroom's content: sections, articles, authors, regions and tags.
+
+Pages live in one tree per language (Wagtail i18n, locales kk and ru): Home > Section > Article.
+Readers' listings come from `selectors.py`, never from ad-hoc queries in views or templates.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from baspa.content.blocks import ArticleBodyBlock
+from baspa.core.text import excerpt
+
+PER_PAGE = 12
+
+
+class RegionSnippet(TranslatableMixin, models.Model):
+    """A city or oblast; readers browse the news of their region."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class AuthorSnippet(index.Indexed, ClusterableModel):
+    """A journalist, with the name exactly as the byline prints it."""
+
+    name = models.CharField(_("name as printed in bylines"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    photo = models.ForeignKey(
+        "images.Photo",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        InlinePanel("links", label=_("Links")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AuthorLink(Orderable):
+    author = ParentalKey(AuthorSnippet, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=60)
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "content.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleAuthorRelationship(Orderable):
+    """One author in an article's byline; `sort_order` is the byline order."""
+
+    article = ParentalKey("content.ArticlePage", on_delete=models.CASCADE, related_name="byline")
+    author = models.ForeignKey(
+        AuthorSnippet,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="article_relationships",
+    )
+
+    panels = [FieldPanel("author")]
+
+
+def paginate(request, items, per_page: int = PER_PAGE):
+    """One page of `items` for `?page=N`. A page past the end or not a number is a 404."""
+    paginator = Paginator(items, per_page, allow_empty_first_page=True)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(str(exc)) from exc
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page of one language edition; also serves author, tag and region pages."""
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["content.SectionPage"]
+    max_count_per_parent = 2
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from baspa.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(selectors.articles_recent(locale=self.locale, limit=13))
+        context["lead_story"] = latest[0] if latest else None
+        context["latest"] = latest[1:]
+        context["sections"] = selectors.sections_with_latest(home=self, limit=4)
+        return context
+
+    def _listing(self, request, *, template, title, articles, **extra):
+        page = paginate(request, articles)
+        context = self.get_context(request)
+        context.update(listing_title=title, articles=page, **extra)
+        return self.render(request, template=template, context_overrides=context)
+
+    @path("author/<str:slug>/", name="author")
+    def author_page(self, request, slug):
+        from baspa.content import selectors
+
+        author = get_object_or_404(AuthorSnippet.objects.prefetch_related("links"), slug=slug)
+        articles = selectors.articles_for_readers(locale=self.locale, author=author)
+        return self._listing(
+            request,
+            template="pages/author_page.html",
+            title=author.name,
+            articles=articles,
+            author=author,
+        )
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag_page(self, request, slug):
+        from baspa.content import selectors
+
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = selectors.articles_for_readers(locale=self.locale, tag=tag)
+        return self._listing(
+            request, template="pages/tag_page.html", title=tag.name, articles=articles, tag=tag
+        )
+
+    @path("region/<str:slug>/", name="region")
+    def region_page(self, request, slug):
+        from baspa.content import selectors
+
+        region = get_object_or_404(RegionSnippet, slug=slug, locale=self.locale)
+        articles = selectors.articles_for_readers(locale=self.locale, region=region)
+        return self._listing(
+            request,
+            template="pages/region_page.html",
+            title=region.name,
+            articles=articles,
+            region=region,
+        )
+
+
+class SectionPage(Page):
+    """A section of the paper (Саясат, Экономика…); sections nest."""
+
+    description = models.TextField(_("description"), max_length=500, blank=True)
+
+    template = "pages/section_page.html"
+    parent_page_types = ["content.HomePage", "content.SectionPage"]
+    subpage_types = ["content.SectionPage", "content.ArticlePage"]
+    content_panels = Page.content_panels + [FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        from baspa.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            request, selectors.articles_for_readers(locale=self.locale, section=self)
+        )
+        context["subsections"] = selectors.sections_below(section=self)
+        return context
+
+
+class ArticlePage(Page):
+    """A news article. `title` is the headline; the lead is the excerpt everywhere."""
+
+    lead = models.TextField(
+        _("lead"), max_length=600, help_text=_("One or two sentences: the excerpt everywhere.")
+    )
+    hero_image = models.ForeignKey(
+        "images.Photo",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    region = models.ForeignKey(
+        RegionSnippet,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    source_name = models.CharField(
+        _("source outlet"),
+        max_length=120,
+        blank=True,
+        help_text=_("When the story comes from another outlet: its name as it should be credited."),
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+    correction = models.TextField(
+        _("correction or update note"),
+        blank=True,
+        help_text=_("Shown on the article with its time. Say what changed and why."),
+    )
+    correction_at = models.DateTimeField(_("correction time"), null=True, blank=True)
+
+    template = "pages/article_page.html"
+    parent_page_types = ["content.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        TitleFieldPanel("title", heading=_("Headline")),
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("byline", label=_("Byline"), min_num=1, heading=_("Authors, in byline order")),
+        MultiFieldPanel([FieldPanel("region"), FieldPanel("tags")], heading=_("Region and tags")),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source attribution")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("correction"), FieldPanel("correction_at")],
+            heading=_("Correction"),
+            classname="collapsed",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def excerpt(self) -> str:
+        return excerpt(self.lead)
+
+    @property
+    def is_corrected(self) -> bool:
+        return bool(self.correction.strip())
+
+    @cached_property
+    def section(self):
+        return SectionPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+    @cached_property
+    def authors(self) -> list[AuthorSnippet]:
+        return [rel.author for rel in self.byline.select_related("author").all()]
+
+    def get_context(self, request, *args, **kwargs):
+        from baspa.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["recent"] = selectors.articles_recent(locale=self.locale, exclude=self, limit=6)
+        return context

@@ -1,0 +1,80 @@
+"""Reading functions: every listing of articles a reader sees goes through `articles_for_readers`.
+
+It applies `.live().public()` and the language edition, so no public page can list a draft,
+a scheduled article or a private one by forgetting a filter.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.models import Locale, Page
+
+from baspa.content.models import (
+    ArticleAuthorRelationship,
+    ArticlePage,
+    ArticleTag,
+    AuthorSnippet,
+    HomePage,
+    RegionSnippet,
+    SectionPage,
+)
+
+
+def articles_for_readers(
+    *,
+    locale: Locale,
+    section: SectionPage | None = None,
+    author: AuthorSnippet | None = None,
+    tag=None,
+    region: RegionSnippet | None = None,
+    exclude: Page | None = None,
+) -> QuerySet[ArticlePage]:
+    """Published, public articles of one language edition, newest first, ready for cards."""
+    articles = ArticlePage.objects.live().public().filter(locale=locale)
+    if section is not None:
+        articles = articles.descendant_of(section)
+    if author is not None:
+        # A subquery rather than a join: no duplicates, so no DISTINCT over the page table.
+        articles = articles.filter(
+            pk__in=ArticleAuthorRelationship.objects.filter(author=author).values("article_id")
+        )
+    if tag is not None:
+        articles = articles.filter(
+            pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id")
+        )
+    if region is not None:
+        articles = articles.filter(region=region)
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return (
+        articles.select_related("hero_image", "region")
+        .prefetch_related(
+            Prefetch(
+                "byline",
+                queryset=ArticleAuthorRelationship.objects.select_related("author"),
+            )
+        )
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def articles_recent(
+    *, locale: Locale, exclude: Page | None = None, limit: int = 6
+) -> list[ArticlePage]:
+    """The «latest news» block: the newest `limit` articles other than `exclude`."""
+    return list(articles_for_readers(locale=locale, exclude=exclude)[:limit])
+
+
+def sections_below(*, section: Page) -> QuerySet[SectionPage]:
+    return SectionPage.objects.child_of(section).live().public().order_by("path")
+
+
+def sections_with_latest(*, home: HomePage, limit: int = 4) -> list[tuple[SectionPage, list]]:
+    """Top-level sections of an edition, each with its latest articles, for the home page."""
+    return [
+        (section, list(articles_for_readers(locale=home.locale, section=section)[:limit]))
+        for section in sections_below(section=home)
+    ]
+
+
+def section_menu(*, locale: Locale) -> QuerySet[SectionPage]:
+    """The sections in the site navigation: the top level of the edition's tree."""
+    return SectionPage.objects.live().public().filter(locale=locale, depth=3).order_by("path")

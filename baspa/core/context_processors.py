@@ -1,0 +1,23 @@
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+
+def site_chrome(request):
+    """What the header and footer of every public page need: the edition's home and sections.
+
+    Lazy, so admin pages and error pages that show no menu never query for it.
+    """
+    from baspa.content.models import HomePage
+    from baspa.content.selectors import section_menu
+
+    def edition():
+        locale = Locale.objects.filter(language_code=get_language()).first()
+        if locale is None:
+            return {"home": None, "sections": []}
+        return {
+            "home": HomePage.objects.live().filter(locale=locale).first(),
+            "sections": list(section_menu(locale=locale)),
+        }
+
+    return {"edition": SimpleLazyObject(edition)}

@@ -1,0 +1,72 @@
+import os
+import subprocess
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
+
+
+class Command(BaseCommand):
+    help = "Serve the site with the production server and publish scheduled articles on time."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("BASPA_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2"))
+        )
+        parser.add_argument("--threads", type=int, default=4)
+        parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="Don't publish scheduled articles from this process (another one does).",
+        )
+
+    def handle(self, *args, host, port, workers, threads, no_scheduler, **options):
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            raise CommandError(_("The database is not up to date: run `baspa migrate` first."))
+        call_command("collectstatic", interactive=False, verbosity=0)
+        connection.close()  # Forked workers must open their own connections.
+
+        scheduler = None
+        if not no_scheduler:
+            # Scheduled publishing rides along with the web server, so nothing else needs
+            # to run (no cron to forget); it stops with the server.
+            scheduler = subprocess.Popen(
+                [sys.executable, "-m", "baspa", "run_scheduler"], env=os.environ.copy()
+            )
+        self.stdout.write(f"Baspa: http://{host}:{port}/  (admin: http://{host}:{port}/admin/)")
+        try:
+            _gunicorn(
+                bind=f"{host}:{port}",
+                workers=workers,
+                threads=threads,
+                worker_class="gthread",
+                accesslog=os.environ.get("BASPA_ACCESS_LOG"),
+                timeout=60,
+            )
+        finally:
+            if scheduler is not None:
+                scheduler.terminate()
+                scheduler.wait(timeout=10)
+
+
+def _gunicorn(**options) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in options.items():
+                if value is not None:
+                    self.cfg.set(key, value)
+
+        def load(self):
+            from baspa.wsgi import application
+
+            return application
+
+    Server().run()

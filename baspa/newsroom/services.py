@@ -1,0 +1,143 @@
+"""The newsroom's roles and its editorial workflow.
+
+Author: writes and submits own drafts. Editor: reviews, publishes, schedules and unpublishes
+anything. Administrator: everything, including settings and users.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Revision,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+logger = logging.getLogger(__name__)
+
+AUTHOR, EDITOR, ADMINISTRATOR = "Author", "Editor", "Administrator"
+WORKFLOW_NAME = "Editorial review"
+
+# Page permissions on the root of the tree, so they cover every language edition.
+PAGE_PERMISSIONS = {
+    AUTHOR: ["add"],
+    EDITOR: ["add", "change", "publish", "lock", "unlock"],
+    ADMINISTRATOR: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
+}
+IMAGE_PERMISSIONS = {
+    AUTHOR: ["add_photo", "choose_image"],
+    EDITOR: ["add_photo", "change_photo", "choose_image"],
+    ADMINISTRATOR: ["add_photo", "change_photo", "delete_photo", "choose_image"],
+}
+MODEL_PERMISSIONS = {
+    AUTHOR: [
+        "wagtailadmin.access_admin",
+        "content.view_authorsnippet",
+        "content.view_regionsnippet",
+    ],
+    EDITOR: [
+        "wagtailadmin.access_admin",
+        "content.add_authorsnippet",
+        "content.change_authorsnippet",
+        "content.view_authorsnippet",
+        "content.add_regionsnippet",
+        "content.change_regionsnippet",
+        "content.view_regionsnippet",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+    ],
+}
+
+
+def _permissions(names: list[str]) -> list[Permission]:
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return found
+
+
+@transaction.atomic
+def newsroom_groups_ensure() -> dict[str, Group]:
+    """Create or complete the three newsroom groups. Safe to run any number of times."""
+    root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    if root is None or not Permission.objects.filter(codename="access_admin").exists():
+        return {}  # Called before Wagtail's own migrations have run.
+    groups = {}
+    for name in (AUTHOR, EDITOR, ADMINISTRATOR):
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        if name == ADMINISTRATOR:
+            group.permissions.set(Permission.objects.all())
+        else:
+            group.permissions.add(*_permissions(MODEL_PERMISSIONS[name]))
+        for permission_type in PAGE_PERMISSIONS[name]:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+                ),
+            )
+        for codename in IMAGE_PERMISSIONS[name]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label="images", codename=codename
+                ),
+            )
+    _editorial_workflow_ensure(root=root, editors=groups[EDITOR])
+    return groups
+
+
+def _editorial_workflow_ensure(*, root: Page, editors: Group) -> Workflow:
+    """Authors submit to «Editorial review»; Editors approve (publish) or ask for changes."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = GroupApprovalTask.objects.create(name="Editor approval")
+        task.groups.set([editors])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    # Wagtail's own starter workflow and groups would only confuse the newsroom.
+    WorkflowPage.objects.filter(page=root).exclude(workflow=workflow).delete()
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    Group.objects.filter(name__in=["Moderators", "Editors"]).delete()
+    return workflow
+
+
+def scheduled_publish_due() -> None:
+    """Publish every scheduled revision whose time has come (Wagtail's own command)."""
+    call_command("publish_scheduled", verbosity=0)
+
+
+def revisions_overdue(*, now=None):
+    """Scheduled revisions whose go-live time passed more than the grace period ago.
+
+    While `baspa serve` runs, the scheduler publishes within BASPA_SCHEDULER_INTERVAL; a
+    revision still waiting after BASPA_OVERDUE_GRACE means the scheduler is not running.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.BASPA_OVERDUE_GRACE)
+    return (
+        Revision.page_revisions.filter(approved_go_live_at__lt=cutoff)
+        .select_related("user")
+        .order_by("approved_go_live_at")
+    )
+
+
+def pages_overdue(*, now=None) -> list[tuple[Page, Revision]]:
+    revisions = list(revisions_overdue(now=now))
+    pages = Page.objects.in_bulk([int(r.object_id) for r in revisions])
+    return [(pages[int(r.object_id)].specific, r) for r in revisions if int(r.object_id) in pages]

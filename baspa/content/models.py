@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from baspa.content.blocks import ArticleBodyBlock
 from baspa.core.text import excerpt
+from baspa.kazakh import slugify
 
 PER_PAGE = 12
 
@@ -85,7 +86,20 @@ class AuthorLink(Orderable):
     panels = [FieldPanel("label"), FieldPanel("url")]
 
 
-class ArticleTag(TaggedItemBase):
+class Tag(TagBase):
+    """A tag an editor puts on articles; its URL slug is ASCII through the Latin alphabet."""
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag, max_length=90) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = ParentalKey(
         "content.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )

@@ -150,7 +150,9 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Baspa's own catalogs first; then the Kazakh catalog of Wagtail's admin, which must be on
+# LOCALE_PATHS (not only an app's locale/) for Wagtail's JavaScript catalog to find it.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "wagtail_kk" / "locale"]
 # Django ships no Kazakh format module: baspa/formats/kk/ is ours.
 FORMAT_MODULE_PATH = ["baspa.formats"]
 USE_I18N = True

@@ -26,12 +26,14 @@ class Command(BaseCommand):
             try:
                 scheduled_publish_due()
             except Exception as exc:  # noqa: BLE001 - the loop must outlive one bad run
+                if once:
+                    raise
                 self.stderr.write(f"Scheduled publishing failed, will retry: {exc!r}")
-            finally:
-                close_old_connections()
             if once:
                 return
             time.sleep(max(1, interval))
+            # A long-lived process: drop connections the database may have closed meanwhile.
+            close_old_connections()
             if os.getppid() != parent:
                 # `baspa serve` went away without stopping us: stop too, don't run orphaned.
                 return

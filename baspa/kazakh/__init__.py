@@ -7,6 +7,7 @@ docs/kazakh.md.
 
 from baspa.kazakh.normalize import canonical, lower, normalize, repair_lookalikes
 from baspa.kazakh.slug import slugify, unique_slug
+from baspa.kazakh.stem import stem, stem_ru
 from baspa.kazakh.stopwords import STOPWORDS, is_stopword
 from baspa.kazakh.tokenize import Token, tokenize
 from baspa.kazakh.translit import latin_lower, latin_upper, to_cyrillic, to_latin
@@ -22,6 +23,8 @@ __all__ = [
     "normalize",
     "repair_lookalikes",
     "slugify",
+    "stem",
+    "stem_ru",
     "to_cyrillic",
     "to_latin",
     "tokenize",

@@ -1,0 +1,380 @@
+"""A rule-based Kazakh stemmer, and Russian stemming through Snowball.
+
+Kazakh is agglutinative: a noun takes plural, possessive, case and predicative endings in that
+order (кітап-тар-ымыз-да-мын), a verb voice, negation, tense or participle and person endings
+(біл-ін-бе-й-ді). The stemmer strips these from the right, one slot at a time, never returning
+to an outer slot, and accepts an ending only where Kazakh would have written it:
+
+- vowel harmony: an ending's back or front vowel must agree with the last vowel of what is left
+  (ending -лар after адам, -лер after үй);
+- assimilation: its first consonant must suit the sound before it (-ның after vowels and м н ң,
+  -дың after л р у й ж з, -тың after voiceless consonants);
+- what is left must still look like a Kazakh word: two letters or more with a vowel, and no
+  final consonant pair that Kazakh does not end a word with.
+
+Stem-final alternations are undone (кітаб-ы -> кітап, жүрег-і -> жүрек, шылығ-ы -> шылық).
+Stemming works on the word's 2021 Latin spelling, so a word gets the same stem whichever script
+it was written in; stems are returned in that spelling (they are search keys, not display text).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from baspa.kazakh._text import require_str
+from baspa.kazakh.normalize import canonical
+from baspa.kazakh.translit import _latin_tables, latin_lower
+
+__all__ = ["stem", "stem_ru"]
+
+_BACK = frozenset("aoūy")
+_FRONT = frozenset("äeöüı")
+_VOWELS = frozenset("aäeıioöuūüy")
+# Word-final и and у are [ɪj] and [uw]: endings treat them as the consonants й and у.
+_TRUE_VOWELS = frozenset("aäeıoöūüy")
+_NASALS = frozenset("mnñ")
+_LIQUIDS = frozenset("lriu")  # л р й у (и, у at the end of a word behave as й, у)
+_SIBILANTS = frozenset("jz")
+# Voiceless consonants, and б в г д ғ that only end loanwords and take the same endings.
+_VOICELESS = frozenset("ptkqsşfhçbvgdğ")
+
+# Which sounds may precede an ending that begins as the key says. "V" vowel, "N" м н ң,
+# "L" л р й у, "Z" ж з, "X" voiceless. Kazakh grammar's allomorph tables, e.g. the genitive
+# -ның (V, N), -дың (L, Z), -тың (X).
+_CLASS = {
+    **dict.fromkeys(_TRUE_VOWELS, "V"),
+    **dict.fromkeys(_NASALS, "N"),
+    **dict.fromkeys(_LIQUIDS, "L"),
+    **dict.fromkeys(_SIBILANTS, "Z"),
+    **dict.fromkeys(_VOICELESS, "X"),
+}
+
+
+def _harmony(word: str) -> str:
+    """'b' back, 'f' front, '' unknown: the class of the word's last vowel."""
+    # Russian surnames in -ев, -ов take the harmony of the name before them: Тоқаевтың.
+    if word.endswith(("ev", "ov")) and len(word) > 4:
+        word = word[:-2]
+    seen_u = False
+    for k in range(len(word) - 1, -1, -1):
+        ch = word[k]
+        if ch in _BACK:
+            return "b"
+        if ch in _FRONT:
+            return "f"
+        if ch == "i" and (k == 0 or word[k - 1] not in _BACK):
+            # И takes either harmony in loanwords (министрге, калийдің, but мұхиттың).
+            return ""
+        seen_u = seen_u or ch == "u"
+    # У alone is back: уға, суға.
+    return "b" if seen_u else ""
+
+
+# Slots, innermost first. An ending is (text, slot, allowed preceding classes, requirement).
+VOICE, NEG, CONVERB, TAM, PLURAL, POSS, CASE, PERSON = range(8)
+
+_Ending = tuple[str, int, str, str]
+
+
+def _pair(back: str, front: str, slot: int, before: str, need: str = "") -> list[_Ending]:
+    return [(back, slot, before, need), (front, slot, before, need)]
+
+
+def _build() -> dict[str, list[_Ending]]:
+    endings: list[_Ending] = []
+    add = endings.extend
+    # Plural: -лар after vowels and р й у, -дар after л м н ң ж з, -тар after voiceless.
+    add(_pair("lar", "ler", PLURAL, "Vriu"))
+    add(_pair("dar", "der", PLURAL, "NZl"))
+    add(_pair("tar", "ter", PLURAL, "X"))
+    # Possessive: 1sg, 2sg, 2sg polite, 1pl, 3rd person; the short forms after vowels.
+    add(_pair("ym", "ım", POSS, "NLZX"))
+    # -м and -ң after a vowel only before the dative -а/-е (атама): адам, таң end in them.
+    add([("m", POSS, "V", "dat")])
+    add(_pair("yñ", "ıñ", POSS, "NLZX"))
+    add([("ñ", POSS, "V", "dat")])
+    add(_pair("yñyz", "ıñız", POSS, "NLZX"))
+    add(_pair("ñyz", "ñız", POSS, "V"))
+    add(_pair("ymyz", "ımız", POSS, "NLZX"))
+    add(_pair("myz", "mız", POSS, "V"))
+    add(_pair("y", "ı", POSS, "NLZX"))
+    add(_pair("sy", "sı", POSS, "V"))
+    # Case. "p3" = only after a third-person possessive (-ы, -і, -сы, -сі), "p12" = only
+    # after -м, -ң of the first and second person.
+    add(_pair("nyñ", "nıñ", CASE, "VN"))
+    add(_pair("dyñ", "dıñ", CASE, "LZ"))
+    add(_pair("tyñ", "tıñ", CASE, "X"))
+    add(_pair("ny", "nı", CASE, "V"))
+    add(_pair("dy", "dı", CASE, "NLZ"))
+    add(_pair("ty", "tı", CASE, "X"))
+    add([("n", CASE, "V", "p3")])
+    add(_pair("ğa", "ge", CASE, "VNLZ"))
+    add(_pair("qa", "ke", CASE, "X"))
+    add(_pair("na", "ne", CASE, "V", "p3"))
+    add(_pair("a", "e", CASE, "N", "p12"))
+    add(_pair("da", "de", CASE, "VNLZ"))
+    add(_pair("ta", "te", CASE, "X"))
+    add(_pair("nda", "nde", CASE, "V", "p3"))
+    add(_pair("dan", "den", CASE, "VLZ"))
+    add(_pair("nan", "nen", CASE, "N"))
+    add(_pair("nan", "nen", CASE, "V", "p3"))
+    add(_pair("tan", "ten", CASE, "X"))
+    for suffix in ("", "en"):
+        add([("men" + suffix, CASE, "VNL", ""), ("ben" + suffix, CASE, "Z", "")])
+        add([("pen" + suffix, CASE, "X", "")])
+    # Attributive -дағы and similative -дай.
+    add(_pair("dağy", "degı", CASE, "VNLZ"))
+    add(_pair("tağy", "tegı", CASE, "X"))
+    add(_pair("ndağy", "ndegı", CASE, "V", "p3"))
+    # Similative -дай only after a participle (атқарғандай): too many nouns end in -дай, -тай.
+    add(_pair("dai", "dei", CASE, "N", "ptcp"))
+    # Predicative person endings (кітапшымын, студентсің, біздікіміз).
+    add(_pair("myn", "mın", PERSON, "VNL"))
+    add(_pair("byn", "bın", PERSON, "Z"))
+    add(_pair("pyn", "pın", PERSON, "X"))
+    add(_pair("myz", "mız", PERSON, "VNL"))
+    add(_pair("byz", "bız", PERSON, "Z"))
+    add(_pair("pyz", "pız", PERSON, "X"))
+    add(_pair("syñ", "sıñ", PERSON, "VNLZX"))
+    add(_pair("syz", "sız", PERSON, "VNLZX"))
+    add(_pair("syñdar", "sıñder", PERSON, "VNLZX"))
+    add(_pair("syzdar", "sızder", PERSON, "VNLZX"))
+    # Verbs. Past tense with its person endings.
+    for head, before in (("d", "VNLZ"), ("t", "X")):
+        for tail in ("", "m", "ñ", "ñyz", "ñdar"):
+            add(_pair(head + "y" + tail, head + "ı" + tail.replace("y", "ı"), TAM, before))
+        add(_pair(head + "yq", head + "ık", TAM, before))
+    # Participles, verbal noun, converbs, moods.
+    add(_pair("ğan", "gen", TAM, "VNLZ"))
+    add(_pair("qan", "ken", TAM, "X"))
+    add(_pair("atyn", "etın", TAM, "NLZX"))
+    add(_pair("ityn", "itın", TAM, "V"))
+    add(_pair("ar", "er", TAM, "NLZX"))
+    # -р and -п after a vowel only after verb-forming endings (сайла-п, тексере-р): bare
+    # nouns end in them too often (бар, кітап, топ).
+    add([("r", TAM, "V", "vstem")])
+    add(_pair("yp", "ıp", TAM, "NLZX"))
+    add([("p", TAM, "V", "vstem")])
+    add(_pair("u", "u", TAM, "VNLZX")[:1])
+    add(_pair("sa", "se", TAM, "VNLZX"))
+    for tail in ("m", "ñ", "ñyz"):
+        add(_pair("sa" + tail, "se" + tail.replace("y", "ı"), TAM, "VNLZX"))
+    add(_pair("saq", "sek", TAM, "VNLZX"))
+    add(_pair("syn", "sın", TAM, "VNLZX"))
+    add(_pair("maq", "mek", TAM, "VNL"))
+    add(_pair("baq", "bek", TAM, "Z"))
+    add(_pair("paq", "pek", TAM, "X"))
+    add(_pair("aiyn", "eiın", TAM, "NLZX"))
+    add(_pair("iyn", "iın", TAM, "V"))
+    add(_pair("aiyq", "eiık", TAM, "NLZX"))
+    add(_pair("iyq", "iık", TAM, "V"))
+    add(_pair("ğaly", "gelı", TAM, "VNLZ"))
+    add(_pair("qaly", "kelı", TAM, "X"))
+    # Present tense: the converb -а/-е/-й before -ды or a person ending.
+    add(_pair("a", "e", CONVERB, "NLZX", "fin"))
+    add([("i", CONVERB, "V", "fin")])
+    # Negation -ма/-ба/-па, with the converb -й (-май, -мей) when it closes the word.
+    # (-ма closing a word is a noun: аударма, алма.)
+    add(_pair("ma", "me", NEG, "VNL", "verb"))
+    add(_pair("ba", "be", NEG, "Z", "verb"))
+    add(_pair("pa", "pe", NEG, "X", "verb"))
+    add(_pair("mai", "mei", NEG, "VNL"))
+    add(_pair("bai", "bei", NEG, "Z"))
+    add(_pair("pai", "pei", NEG, "X"))
+    # Voice: passive -ыл/-л, -ын after л, reciprocal -ыс/-с. Only once a verb ending is gone.
+    add(_pair("yl", "ıl", VOICE, "NLZX"))
+    add([("l", VOICE, "V", "")])
+    add(_pair("yn", "ın", VOICE, "L"))
+    add(_pair("ys", "ıs", VOICE, "NLZX"))
+    add([("s", VOICE, "V", "")])
+    table: dict[str, list[_Ending]] = {}
+    for ending in endings:
+        table.setdefault(ending[0], []).append(ending)
+    return table
+
+
+_ENDINGS = _build()
+_LENGTHS = sorted({len(text) for text in _ENDINGS}, reverse=True)
+
+# Word-final consonant pairs Kazakh allows (sonorant + consonant, and the loanword -ст, -нк...).
+# A stem that would end in another pair was cut in the wrong place.
+_FINAL_PAIRS = frozenset(
+    "lt lq lk ld lğ lg lp lm ls lş lj lz rt rq rk rd rğ rg rp rs rş rj rz rm rn rl "
+    "it iq ik id iğ ig ip is iş ij iz im in ir il "
+    "ut uq uk ud uğ ug up us uş uj uz um un ur ul "
+    "nt nq nk nd ng ns nş nj nz ñq ñk mp mb ms st sk sp ft kt pt "
+    "ks ts ğq gk".split()
+)
+
+# Endings that close a finite verb: the present converb -а/-е/-й is stripped only before them.
+_FINITE = frozenset(
+    "dy dı ty tı myn min byn bın pyn pın myz mız byz bız pyz pız syñ sıñ syz sız "
+    "syñdar sıñder syzdar sızder m ñ ñyz ñız q k".split()
+)
+_POSS3 = ("y", "ı")
+_POSS12 = ("m", "ñ")
+_ALTERNATIONS = {"ğ": "q", "g": "k", "b": "p"}
+
+
+_KAZAKH_ONLY = frozenset("äğqñöūüı")
+# The instrumental -мен/-бен/-пен (and -менен) has no back form.
+_INVARIANT = frozenset("men ben pen menen benen penen".split())
+_PARTICIPLES = ("ğan", "gen", "qan", "ken")
+_VERB_STEMS = ("la", "le", "da", "de", "ra", "re", "sa", "se", "ia", "ña", "ñe")
+
+
+def _stem_ok(stem: str) -> bool:
+    if len(stem) < 2:
+        return False
+    if not any(ch in _VOWELS for ch in stem):
+        return False
+    if stem[-1] not in _VOWELS and stem[-2] not in _VOWELS:
+        # Loanwords end in any pair (министр, динозавр); a word with a Kazakh-only letter ends
+        # only in the pairs Kazakh allows, which stops Қазақстан becoming Қазақс + -тан.
+        return stem[-2:] in _FINAL_PAIRS or _KAZAKH_ONLY.isdisjoint(stem)
+    return True
+
+
+def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
+    text, slot, before, need = ending
+    if _CLASS.get(stem[-1], "?") not in before and stem[-1] not in before:
+        # ``before`` lists sound classes ("V", "N", ...) and single letters ("r").
+        return False
+    vowel = next((ch for ch in reversed(text) if ch in _BACK or ch in _FRONT), "")
+    if vowel and text not in _INVARIANT:
+        harmony = _harmony(stem)
+        if harmony and (harmony == "b") != (vowel in _BACK):
+            return False
+    if slot <= NEG and len(stem) < 3:
+        # Voice and negation leave a verb root of three letters or more (біл-, not бі-).
+        return False
+    if need == "p3":
+        return stem.endswith(_POSS3) and _harmony(stem[:-1]) != ""
+    if need == "p12":
+        # Only if the possessive can go too: атам-а, адамым-а, but not ұм-а.
+        if stem.endswith(("ym", "ım", "yñ", "ıñ")) and _stem_ok(stem[:-2]):
+            return True
+        return stem.endswith(_POSS12) and stem[-2] in _TRUE_VOWELS and _stem_ok(stem[:-1])
+    if need == "fin":
+        # -а/-е before a possessive-looking -мыз, -ңыз is read as a noun (атамыз, not ат-а-мыз).
+        return last in _FINITE and (last_slot != POSS or text == "i")
+    if need == "verb":
+        return last_slot in (TAM, CONVERB)
+    if need == "dat":
+        return last_slot == CASE and last in ("a", "e")
+    if need == "vstem":
+        return len(stem) >= 4 and stem.endswith(_VERB_STEMS)
+    if need == "ptcp":
+        return stem.endswith(_PARTICIPLES)
+    return True
+
+
+def _strip(word: str) -> str:
+    slot_limit = PERSON + 1
+    last = ""
+    last_slot = -1
+    verbal = False
+    while True:
+        for length in _LENGTHS:
+            if length >= len(word):
+                continue
+            candidates = _ENDINGS.get(word[-length:])
+            if not candidates:
+                continue
+            stem = word[:-length]
+            if not _stem_ok(stem):
+                continue
+            for ending in candidates:
+                slot = ending[1]
+                if slot >= slot_limit:
+                    continue
+                if slot == VOICE and not verbal:
+                    continue
+                if _accepts(stem, ending, last, last_slot):
+                    break
+            else:
+                continue
+            word, last, last_slot, slot_limit = stem, ending[0], slot, slot
+            verbal = verbal or slot in (TAM, CONVERB, NEG)
+            break
+        else:
+            break
+    return _settle(word)
+
+
+def _settle(word: str) -> str:
+    """Undo the alternations a suffix causes at the end of a stem."""
+    # Voicing before a vowel-initial ending: кітап -> кітабы, жүрек -> жүрегі, -лық -> -лығы.
+    if word[-1] in _ALTERNATIONS and len(word) > 2:
+        word = word[:-1] + _ALTERNATIONS[word[-1]]
+    # The high vowel of a last closed syllable drops before a vowel: ауыз -> аузы, орын -> орны,
+    # халық -> халқы. Stems are keyed without it, so both spellings meet.
+    if (
+        len(word) >= 4
+        and word[-2] in "yı"
+        and word[-1] not in _VOWELS
+        and word[-3] not in _VOWELS
+        and any(ch in _VOWELS for ch in word[:-3])
+    ):
+        word = word[:-2] + word[-1]
+    return word
+
+
+_PARTICLES = frozenset("au aq ei ğoi qoi şy şı da de ma me ba be pa pe".split())
+_LATIN_LETTERS = frozenset("aäbçdefgğhıijklmnñoöpqrsştuūüvyz")
+_PLAIN_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
+
+
+@lru_cache(maxsize=131072)
+def _stem_cached(word: str) -> str:
+    # Fast paths for plain words in either script; anything else goes through ``canonical``.
+    lowered = word.lower()
+    if _PLAIN_CYRILLIC.fullmatch(lowered):
+        key = lowered.translate(_latin_tables("2021")[0])
+    else:
+        # The stemmer reads Latin as Kazakh: capital I is ı (KITABY is кітабы).
+        key = latin_lower(word)
+        if not _LATIN_LETTERS.issuperset(key):
+            key = canonical(word).strip()
+    if not key:
+        return key
+    if "-" in key:
+        parts = [part for part in key.split("-") if part]
+        # Particles and case endings written after a hyphen (білмейміз-ау, ҚР-да, 9-қарашада)
+        # do not change what the word is about.
+        while len(parts) > 1 and (parts[-1] in _PARTICLES or parts[-1] in _ENDINGS):
+            parts.pop()
+        return "-".join(_stem_key(part) for part in parts)
+    return _stem_key(key)
+
+
+def _stem_key(key: str) -> str:
+    if len(key) < 3 or not _LATIN_LETTERS.issuperset(key):
+        return key
+    return _strip(key)
+
+
+def stem(word: str) -> str:
+    """The stem of one Kazakh word, in either script, as a lower-case 2021 Latin search key.
+
+    ``stem("Тоқаевтың") == stem("Toqaevtyñ") == "toqaev"``. Words of fewer than three letters,
+    numbers and anything that is not a word come back normalised but unstripped.
+    """
+    require_str(word, "word")
+    return _stem_cached(word)
+
+
+@lru_cache(maxsize=1)
+def _russian_stemmer():  # type: ignore[no-untyped-def]
+    # PyStemmer wraps the Snowball C library; imported lazily so that baspa.kazakh imports
+    # without it.
+    import Stemmer
+
+    return Stemmer.Stemmer("russian")
+
+
+def stem_ru(word: str) -> str:
+    """The Snowball Russian stem of one word (lower-cased; ё is folded to е first)."""
+    require_str(word, "word")
+    return _russian_stemmer().stemWord(word.lower().replace("ё", "е"))

@@ -6,8 +6,9 @@ Every step finds what an earlier run made (by slug, or by title for photos), so 
 
 import logging
 from datetime import timedelta
+from io import BytesIO
 
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
@@ -34,8 +35,13 @@ def demo_photo(
 ) -> Photo:
     photo = Photo.objects.filter(title=f"demo-{seed}").first()
     if photo is None:
-        photo = Photo(title=f"demo-{seed}", caption=caption, credit=credit, description=alt)
-        photo.file.save(f"demo-{seed}.jpg", ContentFile(make_image(seed)), save=False)
+        photo = Photo(
+            title=f"demo-{seed}",
+            caption=caption,
+            credit=credit,
+            description=alt,
+            file=ImageFile(BytesIO(make_image(seed)), name=f"demo-{seed}.jpg"),
+        )
         photo.save()
     return photo
 

@@ -12,10 +12,10 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from baspa.content.models import ArticlePage
 from baspa.content.tests.factories import make_article

@@ -144,13 +144,14 @@ def _build() -> dict[str, list[_Ending]]:
     for head, before in (("d", "VNLZ"), ("t", "X")):
         for tail in ("", "m", "ñ", "ñyz", "ñdar"):
             add(_pair(head + "y" + tail, head + "ı" + tail.replace("y", "ı"), TAM, before))
-        add(_pair(head + "yq", head + "ık", TAM, before))
     # Participles, verbal noun, converbs, moods.
     add(_pair("ğan", "gen", TAM, "VNLZ"))
     add(_pair("qan", "ken", TAM, "X"))
     add(_pair("atyn", "etın", TAM, "NLZX"))
     add(_pair("ityn", "itın", TAM, "V"))
-    add(_pair("ar", "er", TAM, "NLZX"))
+    # The aorist -ар only before a person ending (барармын, келерсің): too
+    # many nouns end in -ар (хабар, базар, қатар).
+    add(_pair("ar", "er", TAM, "NLZX", "aorist"))
     # -р and -п after a vowel only after verb-forming endings (сайла-п, тексере-р): bare
     # nouns end in them too often (бар, кітап, топ).
     add([("r", TAM, "V", "vstem")])
@@ -185,7 +186,8 @@ def _build() -> dict[str, list[_Ending]]:
     # Voice: passive -ыл/-л, -ын after л, reciprocal -ыс/-с. Only once a verb ending is gone.
     add(_pair("yl", "ıl", VOICE, "NLZX"))
     add([("l", VOICE, "V", "")])
-    add(_pair("yn", "ın", VOICE, "L"))
+    add(_pair("yn", "ın", VOICE, "L", "root3"))
+    add([("n", VOICE, "V", "vstem")])
     add(_pair("ys", "ıs", VOICE, "NLZX"))
     add([("s", VOICE, "V", "")])
     table: dict[str, list[_Ending]] = {}
@@ -224,9 +226,15 @@ _PARTICIPLES = ("ğan", "gen", "qan", "ken")
 _VERB_STEMS = ("la", "le", "da", "de", "ra", "re", "sa", "se", "ia", "ña", "ñe")
 
 
+_PERSONAL = frozenset(("bız", "sız", "sen", "ol"))
+# The only consonant + vowel verb roots in common use: де "say", же "eat".
+_SHORT_VERBS = frozenset(("de", "je"))
+
+
 def _stem_ok(stem: str) -> bool:
-    if len(stem) < 2:
-        return False
+    if len(stem) < 2 or (len(stem) == 2 and stem[1] in _TRUE_VOWELS):
+        # Consonant + vowel is not a stem (те-ңіз, кі-сі, ма-са), except the verbs де and же.
+        return stem in _SHORT_VERBS
     if not any(ch in _VOWELS for ch in stem):
         return False
     if stem[-1] not in _VOWELS and stem[-2] not in _VOWELS:
@@ -236,8 +244,27 @@ def _stem_ok(stem: str) -> bool:
     return True
 
 
+_ACC_PAST = frozenset("dy dı ty tı".split())
+_PARTICIPLE_TAILS = ("ğa", "ge", "qa", "ke")
+
+
+def _passive(stem: str) -> bool:
+    """Whether ``stem`` ends in a passive -ыл/-іл/-ын/-ін, or -л after a verb-forming ending."""
+    if stem[-1] == "l" and stem[-2] in "aeä":
+        return len(stem) >= 5 and stem[:-1].endswith(_VERB_STEMS)
+    if stem[-2:] in ("yl", "ıl") or (stem[-2:] in ("yn", "ın") and stem[-3:-2] == "l"):
+        root = stem[:-2]
+        return len(root) >= 2 and root[-1] not in _VOWELS and _stem_ok(root)
+    return False
+
+
 def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
     text, slot, before, need = ending
+    if stem in _SHORT_VERBS and slot > TAM:
+        return False
+    if slot == PLURAL and stem in _PERSONAL:
+        # біздер, сіздер, сендер are pronouns of their own, not plurals to strip.
+        return False
     if _CLASS.get(stem[-1], "?") not in before and stem[-1] not in before:
         # ``before`` lists sound classes ("V", "N", ...) and single letters ("r").
         return False
@@ -246,8 +273,17 @@ def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
         harmony = _harmony(stem)
         if harmony and (harmony == "b") != (vowel in _BACK):
             return False
-    if slot <= NEG and len(stem) < 3:
-        # Voice and negation leave a verb root of three letters or more (біл-, not бі-).
+    if slot == CASE and text in _ACC_PAST and _passive(stem):
+        # ашылды, бөлінді, жасалды: the past tense of a passive, not an accusative.
+        return False
+    if (
+        slot == CASE
+        and text in ("ny", "nı")
+        and stem.endswith(_PARTICIPLE_TAILS)
+        and stem[-3] not in _VOWELS
+    ):
+        # барғаны, айтқаны are a participle + -ы, not a dative and an accusative (but
+        # бағаны, мерекені are accusatives: -ған, -ген follow consonants far more often).
         return False
     if need == "p3":
         return stem.endswith(_POSS3) and _harmony(stem[:-1]) != ""
@@ -264,7 +300,11 @@ def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
     if need == "dat":
         return last_slot == CASE and last in ("a", "e")
     if need == "vstem":
-        return len(stem) >= 4 and stem.endswith(_VERB_STEMS)
+        return (len(stem) >= 4 and stem.endswith(_VERB_STEMS)) or stem in _SHORT_VERBS
+    if need == "aorist":
+        return len(stem) >= 3 and last_slot == PERSON
+    if need == "root3":
+        return len(stem) >= 3
     if need == "ptcp":
         return stem.endswith(_PARTICIPLES)
     return True
@@ -305,6 +345,8 @@ def _strip(word: str) -> str:
 
 def _settle(word: str) -> str:
     """Undo the alternations a suffix causes at the end of a stem."""
+    if len(word) >= 4 and word[-1] in "yı" and word[-2] not in _VOWELS:
+        word = word[:-1]
     # Voicing before a vowel-initial ending: кітап -> кітабы, жүрек -> жүрегі, -лық -> -лығы.
     if word[-1] in _ALTERNATIONS and len(word) > 2:
         word = word[:-1] + _ALTERNATIONS[word[-1]]
@@ -323,7 +365,27 @@ def _settle(word: str) -> str:
 
 _PARTICLES = frozenset("au aq ei ğoi qoi şy şı da de ma me ba be pa pe".split())
 _LATIN_LETTERS = frozenset("aäbçdefgğhıijklmnñoöpqrsştuūüvyz")
+_STAND_INS = str.maketrans("ҡӄҕӷҥӊӈӯӱӓӧ", "ққғғңңңұүәө")
 _PLAIN_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
+
+
+# Closed grammatical paradigms no rule of the regular morphology derives: pronouns with an
+# irregular oblique stem (ол: оның, оған, одан; бұл: мұның, бұған; мен: маған), the
+# allomorphs бен, пен of the conjunction мен, and the defective auxiliary е- (еді, екен, емес).
+# Grammar, not a lexicon: every form of each paradigm is listed, in 2021 Latin.
+_CLOSED_PARADIGMS = {
+    "ol": "ol onyñ oğan ony onda odan onan onymen onymenen olai onyñşa",
+    "sol": "sol sonyñ soğan sony sonda sodan sonan sonymen sonymenen solai sonşa sonşama "
+    "solar solardyñ solarğa solardy solarda solardan solarmen",
+    "osy": "osy osynyñ osyğan osyny osynda osydan osynan osymen osynymen osylai osynşa "
+    "osylar osylardyñ osylarğa osylardy osylarda osylardan osylarmen",
+    "būl": "būl mūnyñ būnyñ būğan mūny būny mūnda būnda būdan mūnan būnan mūnymen būnymen "
+    "būlai mūnşa būnşa būlar būlardyñ būlarğa būlardy būlarda būlardan būlarmen",
+    "men": "men menıñ mağan menı mende menen menımen menımenen mendei menıñşe ben pen benen penen",
+    "sen": "sen senıñ sağan senı sende senen senımen senımenen sendei senıñşe",
+    "e": "edı edım edıñ edık edıñız edıñder eken emes emespın emessıñ emespız emessız emessıñder",
+}
+_CLOSED = {form: key for key, forms in _CLOSED_PARADIGMS.items() for form in forms.split()}
 
 
 @lru_cache(maxsize=131072)
@@ -336,7 +398,9 @@ def _stem_cached(word: str) -> str:
         # The stemmer reads Latin as Kazakh: capital I is ı (KITABY is кітабы).
         key = latin_lower(word)
         if not _LATIN_LETTERS.issuperset(key):
-            key = canonical(word).strip()
+            # Stand-ins from other Cyrillic alphabets (ҡ, ҥ...) are Kazakh letters here even
+            # in a word that is otherwise Latin, so that both spellings of a word meet.
+            key = canonical(word.translate(_STAND_INS)).strip()
     if not key:
         return key
     if "-" in key:
@@ -350,6 +414,12 @@ def _stem_cached(word: str) -> str:
 
 
 def _stem_key(key: str) -> str:
+    closed = _CLOSED.get(key)
+    if closed is not None:
+        return closed
+    if key.startswith("eken") and len(key) > 4:
+        # екені, екенін, екендігі: the auxiliary е- + the participle -кен + endings.
+        return "e"
     if len(key) < 3 or not _LATIN_LETTERS.issuperset(key):
         return key
     return _strip(key)

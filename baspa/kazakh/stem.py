@@ -127,6 +127,9 @@ def _build() -> dict[str, list[_Ending]]:
     add(_pair("dağy", "degı", CASE, "VNLZ"))
     add(_pair("tağy", "tegı", CASE, "X"))
     add(_pair("ndağy", "ndegı", CASE, "V", "p3"))
+    # Attributive -ғы/-гі/-қы/-кі of time and place (жылғы, бүгінгі, қазіргі, кейінгі).
+    add(_pair("ğy", "gı", CASE, "NLZ"))
+    add(_pair("qy", "kı", CASE, "X"))
     # Similative -дай only after a participle (атқарғандай): too many nouns end in -дай, -тай.
     add(_pair("dai", "dei", CASE, "N", "ptcp"))
     # Predicative person endings (кітапшымын, студентсің, біздікіміз).
@@ -156,6 +159,9 @@ def _build() -> dict[str, list[_Ending]]:
     # nouns end in them too often (бар, кітап, топ).
     add([("r", TAM, "V", "vstem")])
     add(_pair("yp", "ıp", TAM, "NLZX"))
+    # Evidential past -ыпты (кетіпті, шығыпты, демепті).
+    add(_pair("ypty", "ıptı", TAM, "NLZX"))
+    add([("pty", TAM, "V", "vneg"), ("ptı", TAM, "V", "vneg")])
     add([("p", TAM, "V", "vstem")])
     add(_pair("u", "u", TAM, "VNLZX")[:1])
     add(_pair("sa", "se", TAM, "VNLZX"))
@@ -163,9 +169,8 @@ def _build() -> dict[str, list[_Ending]]:
         add(_pair("sa" + tail, "se" + tail.replace("y", "ı"), TAM, "VNLZX"))
     add(_pair("saq", "sek", TAM, "VNLZX"))
     add(_pair("syn", "sın", TAM, "VNLZX"))
-    add(_pair("maq", "mek", TAM, "VNL"))
-    add(_pair("baq", "bek", TAM, "Z"))
-    add(_pair("paq", "pek", TAM, "X"))
+    # The infinitive -мақ/-мек is not stripped: nouns end in it far more often (шөлмек,
+    # батпақ, аймақ, соқпақ) than news uses it (білмек).
     add(_pair("aiyn", "eiın", TAM, "NLZX"))
     add(_pair("iyn", "iın", TAM, "V"))
     add(_pair("aiyq", "eiık", TAM, "NLZX"))
@@ -177,11 +182,11 @@ def _build() -> dict[str, list[_Ending]]:
     add([("i", CONVERB, "V", "fin")])
     # Negation -ма/-ба/-па, with the converb -й (-май, -мей) when it closes the word.
     # (-ма closing a word is a noun: аударма, алма.)
-    add(_pair("ma", "me", NEG, "VNL", "verb"))
-    add(_pair("ba", "be", NEG, "Z", "verb"))
+    add(_pair("ma", "me", NEG, "VL", "verb"))
+    add(_pair("ba", "be", NEG, "NZ", "verb"))
     add(_pair("pa", "pe", NEG, "X", "verb"))
-    add(_pair("mai", "mei", NEG, "VNL"))
-    add(_pair("bai", "bei", NEG, "Z"))
+    add(_pair("mai", "mei", NEG, "VL"))
+    add(_pair("bai", "bei", NEG, "NZ"))
     add(_pair("pai", "pei", NEG, "X"))
     # Voice: passive -ыл/-л, -ын after л, reciprocal -ыс/-с. Only once a verb ending is gone.
     add(_pair("yl", "ıl", VOICE, "NLZX"))
@@ -211,7 +216,7 @@ _FINAL_PAIRS = frozenset(
 
 # Endings that close a finite verb: the present converb -а/-е/-й is stripped only before them.
 _FINITE = frozenset(
-    "dy dı ty tı myn min byn bın pyn pın myz mız byz bız pyz pız syñ sıñ syz sız "
+    "dy dı ty tı myn mın byn bın pyn pın myz mız byz bız pyz pız syñ sıñ syz sız "
     "syñdar sıñder syzdar sızder m ñ ñyz ñız q k".split()
 )
 _POSS3 = ("y", "ı")
@@ -222,6 +227,7 @@ _ALTERNATIONS = {"ğ": "q", "g": "k", "b": "p"}
 _KAZAKH_ONLY = frozenset("äğqñöūüı")
 # The instrumental -мен/-бен/-пен (and -менен) has no back form.
 _INVARIANT = frozenset("men ben pen menen benen penen".split())
+_NEGATIONS = ("ma", "me", "ba", "be", "pa", "pe")
 _PARTICIPLES = ("ğan", "gen", "qan", "ken")
 _VERB_STEMS = ("la", "le", "da", "de", "ra", "re", "sa", "se", "ia", "ña", "ñe")
 
@@ -244,8 +250,24 @@ def _stem_ok(stem: str) -> bool:
     return True
 
 
+# Verb endings that make a noun or adjective (participles, verbal noun, infinitive, aorist):
+# the only ones a plural, possessive or case ending may follow.
+_NOMINAL_TAM = frozenset("ğan gen qan ken atyn etın ityn itın ar er r u".split())
 _ACC_PAST = frozenset("dy dı ty tı".split())
 _PARTICIPLE_TAILS = ("ğa", "ge", "qa", "ke")
+
+
+def _derived_verb(stem: str) -> bool:
+    """Whether ``stem`` ends in the verb-forming -ла/-да/-та with the sound before it that
+    assimilation requires (ой-ла, таң-да, іс-те), so that it is a vowel-final verb.
+
+    -ла after a vowel (таза-ла) is left out: there -л-а- is far more often a passive in the
+    present tense (жаса-л-а-ды, сана-л-а-ды)."""
+    if len(stem) < 4 or stem[-2] not in "ldt":
+        return False
+    before = _CLASS.get(stem[-3], "?")
+    allowed = {"l": "L", "d": "NZ", "t": "X"}[stem[-2]]
+    return (before in allowed or (stem[-2] == "d" and stem[-3] == "l")) and _stem_ok(stem[:-2])
 
 
 def _passive(stem: str) -> bool:
@@ -292,6 +314,9 @@ def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
         if stem.endswith(("ym", "ım", "yñ", "ıñ")) and _stem_ok(stem[:-2]):
             return True
         return stem.endswith(_POSS12) and stem[-2] in _TRUE_VOWELS and _stem_ok(stem[:-1])
+    if need == "fin" and text in ("a", "e") and last in _ACC_PAST and _derived_verb(stem + text):
+        # істеді, бастады, ойлады: the past of a verb in -ла/-да/-та, not a present бар-а-ды.
+        return False
     if need == "fin":
         # -а/-е before a possessive-looking -мыз, -ңыз is read as a noun (атамыз, not ат-а-мыз).
         return last in _FINITE and (last_slot != POSS or text == "i")
@@ -301,6 +326,14 @@ def _accepts(stem: str, ending: _Ending, last: str, last_slot: int) -> bool:
         return last_slot == CASE and last in ("a", "e")
     if need == "vstem":
         return (len(stem) >= 4 and stem.endswith(_VERB_STEMS)) or stem in _SHORT_VERBS
+    if need == "vneg":
+        return len(stem) >= 4 and stem.endswith(_VERB_STEMS + _NEGATIONS)
+    if slot == TAM and last_slot in (PLURAL, POSS, CASE) and text not in _NOMINAL_TAM:
+        # Only participles and verbal nouns take nominal endings: қалыптан is not қал-ып-тан.
+        return False
+    if text in ("sy", "sı") and slot == POSS and stem[-1] in "yı" and stem[-2] not in _VOWELS:
+        # барысы, соғысы: a noun in -ыс/-іс + -ы, read before a noun in -ы + -сы (оқушысы).
+        return False
     if need == "aorist":
         return len(stem) >= 3 and last_slot == PERSON
     if need == "root3":
@@ -375,12 +408,14 @@ _PLAIN_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]+")
 # Grammar, not a lexicon: every form of each paradigm is listed, in 2021 Latin.
 _CLOSED_PARADIGMS = {
     "ol": "ol onyñ oğan ony onda odan onan onymen onymenen olai onyñşa",
-    "sol": "sol sonyñ soğan sony sonda sodan sonan sonymen sonymenen solai sonşa sonşama "
+    "sol": "sol sonyñ soğan sony sodan sonan sonymen sonymenen solai sonşa sonşama "
     "solar solardyñ solarğa solardy solarda solardan solarmen",
     "osy": "osy osynyñ osyğan osyny osynda osydan osynan osymen osynymen osylai osynşa "
     "osylar osylardyñ osylarğa osylardy osylarda osylardan osylarmen",
     "būl": "būl mūnyñ būnyñ būğan mūny būny mūnda būnda būdan mūnan būnan mūnymen būnymen "
     "būlai mūnşa būnşa būlar būlardyñ būlarğa būlardy būlarda būlardan būlarmen",
+    # The particle да "also, and" after voiced and voiceless sounds, front and back.
+    "da": "da de ta te",
     "men": "men menıñ mağan menı mende menen menımen menımenen mendei menıñşe ben pen benen penen",
     "sen": "sen senıñ sağan senı sende senen senımen senımenen sendei senıñşe",
     "e": "edı edım edıñ edık edıñız edıñder eken emes emespın emessıñ emespız emessız emessıñder",

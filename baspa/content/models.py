@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from baspa.content.blocks import ArticleBodyBlock
+from baspa.content.forms import ArticleForm
 from baspa.core.text import excerpt
 from baspa.kazakh import slugify
 
@@ -258,6 +259,7 @@ class ArticlePage(Page):
     correction_at = models.DateTimeField(_("correction time"), null=True, blank=True)
 
     template = "pages/article_page.html"
+    base_form_class = ArticleForm
     parent_page_types = ["content.SectionPage"]
     subpage_types = []
 

@@ -58,3 +58,12 @@ def test_article_editor_in_russian(client, politics):
     login(client, "ru")
     html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
     assert "Опубликовать" in html and "Источник" in html
+
+
+@pytest.mark.django_db
+def test_every_time_an_editor_sets_names_the_newsroom_clock(client, politics):
+    article = make_article(politics, "Уақыт белдеуі")
+    login(client, "kk")
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    # Go-live, expiry and correction times.
+    assert html.count("Asia/Almaty (UTC+05:00)") >= 3

@@ -21,9 +21,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from baspa.content.blocks import ArticleBodyBlock
-from baspa.content.forms import ArticleForm
+from baspa.content.forms import NewsroomPageForm
+from baspa.content.slugs import ascii_slug
 from baspa.core.text import excerpt
-from baspa.kazakh import slugify
 
 PER_PAGE = 12
 
@@ -95,7 +95,7 @@ class Tag(TagBase):
         verbose_name_plural = _("tags")
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag, max_length=90) or "tag"
+        slug = ascii_slug(tag, max_length=90)
         return f"{slug}-{i}" if i is not None else slug
 
 
@@ -201,6 +201,7 @@ class SectionPage(Page):
     description = models.TextField(_("description"), max_length=500, blank=True)
 
     template = "pages/section_page.html"
+    base_form_class = NewsroomPageForm
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = ["content.SectionPage", "content.ArticlePage"]
     content_panels = Page.content_panels + [FieldPanel("description")]
@@ -259,7 +260,7 @@ class ArticlePage(Page):
     correction_at = models.DateTimeField(_("correction time"), null=True, blank=True)
 
     template = "pages/article_page.html"
-    base_form_class = ArticleForm
+    base_form_class = NewsroomPageForm
     parent_page_types = ["content.SectionPage"]
     subpage_types = []
 

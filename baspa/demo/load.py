@@ -22,7 +22,7 @@ from baspa.content.models import (
     SectionPage,
 )
 from baspa.content.services import site_setup
-from baspa.content.slugs import article_slug
+from baspa.content.slugs import ascii_slug
 from baspa.demo import corpus
 from baspa.demo.images import make_image
 from baspa.images.models import Photo
@@ -121,7 +121,7 @@ def _body(blocks) -> list[dict]:
 
 
 def _article(data, *, section, region, authors, now) -> ArticlePage | None:
-    slug = article_slug(data.headline)
+    slug = ascii_slug(data.headline)
     if ArticlePage.objects.filter(locale=section.locale, slug=slug).exists():
         return None
     published = now - timedelta(minutes=data.age_minutes)

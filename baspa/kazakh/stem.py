@@ -474,7 +474,7 @@ def stem(word: str) -> str:
 def _russian_stemmer():  # type: ignore[no-untyped-def]
     # PyStemmer wraps the Snowball C library; imported lazily so that baspa.kazakh imports
     # without it.
-    import Stemmer
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
     return Stemmer.Stemmer("russian")
 
@@ -482,4 +482,4 @@ def _russian_stemmer():  # type: ignore[no-untyped-def]
 def stem_ru(word: str) -> str:
     """The Snowball Russian stem of one word (lower-cased; ё is folded to е first)."""
     require_str(word, "word")
-    return _russian_stemmer().stemWord(word.lower().replace("ё", "е"))
+    return str(_russian_stemmer().stemWord(word.lower().replace("ё", "е")))

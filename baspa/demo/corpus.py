@@ -296,6 +296,7 @@ _PLACES: tuple[_Place, ...] = (
 )
 
 _PLACE_BY_SLUG: dict[str, _Place] = {place.slug: place for place in _PLACES}
+_CITIES = frozenset({"astana", "almaty", "shymkent"})
 
 REGIONS: tuple[RegionData, ...] = tuple(
     RegionData(
@@ -4022,7 +4023,9 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", "\u00a0")
 
 
-def _slots(rng: random.Random, language: Language, kind: _Kind, place: _Place | None) -> dict:
+def _slots(
+    rng: random.Random, language: Language, kind: _Kind, place: _Place | None
+) -> dict[str, str]:
     kk = language == "kk"
     index = 0 if kk else 1
     slots: dict[str, str] = {}
@@ -4220,9 +4223,6 @@ def _plan_language(rng: random.Random, plans: list[_Plan]) -> None:
 def _cycle(items: list[_Kind]) -> Iterator[_Kind]:
     while True:
         yield from items
-
-
-_CITIES = frozenset(slug for slug in ("astana", "almaty", "shymkent"))
 
 
 def _article(

@@ -23,3 +23,16 @@ def author(db):
     from baspa.content.tests.factories import make_author
 
     return make_author("Айгерім Серікқызы", slug="aigerim-serikkyzy", bio="Саяси шолушы.")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: a page cached by one test is not another's."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.core.cache import caches
+
+        for alias in settings.CACHES:
+            caches[alias].clear()
+    yield

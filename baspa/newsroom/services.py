@@ -5,6 +5,8 @@ anything. Administrator: everything, including settings and users.
 """
 
 import logging
+import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -141,3 +143,30 @@ def pages_overdue(*, now=None) -> list[tuple[Page, Revision]]:
     revisions = list(revisions_overdue(now=now))
     pages = Page.objects.in_bulk([int(r.object_id) for r in revisions])
     return [(pages[int(r.object_id)].specific, r) for r in revisions if int(r.object_id) in pages]
+
+
+def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
+    """Publish due articles every `interval` seconds for as long as `keep_going()` says."""
+    from django.db import close_old_connections
+
+    while keep_going():
+        try:
+            scheduled_publish_due()
+        except Exception:  # noqa: BLE001 - one bad run must not stop scheduled publishing
+            logger.exception("Scheduled publishing failed; retrying in %s s", interval)
+        time.sleep(max(1, interval))
+        # Long-lived: drop connections the database may have closed meanwhile.
+        close_old_connections()
+
+
+def scheduler_start_thread() -> threading.Thread:
+    """The scheduler inside a web worker: used when the page cache is in local memory, so a
+    publish purges the very cache that worker serves from (docs/decisions/0001)."""
+    thread = threading.Thread(
+        target=scheduler_run,
+        kwargs={"interval": settings.BASPA_SCHEDULER_INTERVAL},
+        name="baspa-scheduler",
+        daemon=True,
+    )
+    thread.start()
+    return thread

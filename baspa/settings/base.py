@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "baspa.images",
     "baspa.content",
     "baspa.newsroom",
+    "baspa.pagecache",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication: a cached page costs one cache read, nothing more.
+    "baspa.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,14 +124,28 @@ AUTH_PASSWORD_VALIDATORS = [
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="baspa"),
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="baspa") + suffix,
         }
+        for alias, suffix in (("default", ""), ("pages", ":pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# The full-page cache for anonymous readers (baspa.pagecache): which cache, how long a page
+# may be served before it is rendered again (relative times «3 минут бұрын» age with it),
+# and how long concurrent requests wait for the one rendering a missing page.
+BASPA_PAGE_CACHE = "pages"
+BASPA_PAGE_CACHE_SECONDS = env.int("BASPA_PAGE_CACHE_SECONDS", default=60)
+BASPA_PAGE_CACHE_LOCK_SECONDS = 5
 
 # Background tasks: in-process on the embedded default (nothing extra to run).
 TASKS = {

@@ -89,7 +89,7 @@ def database_url() -> str:
 def test_baspa_serve_alone_publishes_on_time(politics):
     """Nothing but `baspa serve` runs: a due article goes live and is served."""
     article = make_article(politics, "Серверде жарияланатын мақала", live=False)
-    schedule(article, timezone.now() + timedelta(seconds=2))
+    schedule(article, timezone.now() + timedelta(seconds=10))
     port = free_port()
     env = {
         **os.environ,
@@ -104,7 +104,16 @@ def test_baspa_serve_alone_publishes_on_time(politics):
         stderr=subprocess.PIPE,
     )
     try:
+        home = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # the server is up, its home page cached
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(home, timeout=5) as response:
+                    assert "Серверде жарияланатын" not in response.read().decode()
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()[-3000:]
         body = ""
         while time.monotonic() < deadline:
             time.sleep(1)
@@ -117,6 +126,9 @@ def test_baspa_serve_alone_publishes_on_time(politics):
             except OSError:
                 assert server.poll() is None, server.stderr.read().decode()[-3000:]
         assert "Серверде жарияланатын мақала" in body
+        # The publish purged the cached home page in the serving process.
+        with urllib.request.urlopen(home, timeout=5) as response:
+            assert "Серверде жарияланатын мақала" in response.read().decode()
         article.refresh_from_db()
         assert article.live
     finally:

@@ -1,11 +1,9 @@
 import os
-import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
 
-from baspa.newsroom.services import scheduled_publish_due
+from baspa.newsroom.services import scheduled_publish_due, scheduler_run
 
 
 class Command(BaseCommand):
@@ -21,19 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Check once and exit.")
 
     def handle(self, *args, interval, once, **options):
+        if once:
+            scheduled_publish_due()
+            return
         parent = os.getppid()
-        while True:
-            try:
-                scheduled_publish_due()
-            except Exception as exc:  # noqa: BLE001 - the loop must outlive one bad run
-                if once:
-                    raise
-                self.stderr.write(f"Scheduled publishing failed, will retry: {exc!r}")
-            if once:
-                return
-            time.sleep(max(1, interval))
-            # A long-lived process: drop connections the database may have closed meanwhile.
-            close_old_connections()
-            if os.getppid() != parent:
-                # `baspa serve` went away without stopping us: stop too, don't run orphaned.
-                return
+        # Started by `baspa serve`: stop when it goes away, never run orphaned.
+        scheduler_run(interval=interval, keep_going=lambda: os.getppid() == parent)

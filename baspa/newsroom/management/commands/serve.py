@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -32,8 +33,21 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         connection.close()  # Forked workers must open their own connections.
 
+        # A page cache in local memory lives inside one process: then one worker process
+        # serves (with threads), and the scheduler runs inside it, so every purge reaches the
+        # cache that serves readers. With Redis, any number of workers share one cache.
+        local_cache = settings.CACHES[settings.BASPA_PAGE_CACHE]["BACKEND"].endswith("LocMemCache")
+        if local_cache and workers > 1:
+            self.stdout.write(
+                (
+                    "The page cache is in local memory: serving with one worker process and "
+                    "%(threads)s threads. Set REDIS_URL to run more workers."
+                )
+                % {"threads": threads}
+            )
+            workers = 1
         scheduler = None
-        if not no_scheduler:
+        if not no_scheduler and not local_cache:
             # Scheduled publishing rides along with the web server, so nothing else needs
             # to run (no cron to forget); it stops with the server.
             scheduler = subprocess.Popen(
@@ -48,11 +62,20 @@ class Command(BaseCommand):
                 worker_class="gthread",
                 accesslog=os.environ.get("BASPA_ACCESS_LOG"),
                 timeout=60,
+                post_worker_init=(
+                    _start_scheduler_in_worker if local_cache and not no_scheduler else None
+                ),
             )
         finally:
             if scheduler is not None:
                 scheduler.terminate()
                 scheduler.wait(timeout=10)
+
+
+def _start_scheduler_in_worker(worker) -> None:
+    from baspa.newsroom.services import scheduler_start_thread
+
+    scheduler_start_thread()
 
 
 def _gunicorn(**options) -> None:

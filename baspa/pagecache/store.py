@@ -1,0 +1,91 @@
+"""The full-page cache for anonymous readers: one cache read per hit, nothing else.
+
+An entry holds the finished response (body already compressed where the reader accepts it)
+and the generation of each of its tags at the moment rendering began. Purging a tag gives it
+a new generation, so every entry that carried it stops matching — no key scanning, and an
+entry rendered while a purge happened is never served.
+"""
+
+import gzip
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+
+GENERATION = "pc:gen:"
+ENTRY = "pc:page:"
+LOCK = "pc:lock:"
+
+
+def cache():
+    return caches[settings.BASPA_PAGE_CACHE]
+
+
+def generations(tags) -> dict[str, str]:
+    """The current generation of each tag, creating it where the cache has none."""
+    keys = {GENERATION + tag: tag for tag in tags}
+    found = cache().get_many(list(keys))
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    for key, value in missing.items():
+        # add(): two processes creating the same tag agree on the first one's value.
+        if not cache().add(key, value, timeout=None):
+            value = cache().get(key)
+        found[key] = value
+    return {keys[key]: value for key, value in found.items()}
+
+
+def tags_purge(tags) -> None:
+    """Give each tag a new generation: every cached page that carries one is stale."""
+    if tags:
+        cache().set_many({GENERATION + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def entry_key(request) -> str:
+    host = request.get_host()
+    query = request.META.get("QUERY_STRING", "")
+    digest = hashlib.sha256(f"{host}\n{request.path}\n{query}".encode()).hexdigest()[:32]
+    return ENTRY + digest
+
+
+def entry_get(key: str):
+    """A cached entry whose tags are all still at the generation it was rendered at."""
+    entry = cache().get(key)
+    if entry is None:
+        return None
+    current = cache().get_many([GENERATION + tag for tag in entry["tags"]])
+    for tag, generation in entry["tags"].items():
+        if current.get(GENERATION + tag) != generation:
+            return None
+    return entry
+
+
+def entry_make(response, tag_generations: dict[str, str]) -> dict:
+    body = response.content
+    return {
+        "status": response.status_code,
+        "headers": {
+            name: value
+            for name, value in response.items()
+            if name.lower() in {"content-type", "content-language", "x-frame-options"}
+        },
+        "body": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        "tags": tag_generations,
+        "stored": time.time(),
+    }
+
+
+def entry_set(key: str, entry: dict) -> None:
+    cache().set(key, entry, timeout=settings.BASPA_PAGE_CACHE_SECONDS)
+
+
+def render_lock(key: str) -> bool:
+    """True for the one request that may render a missing page; others wait for it."""
+    return cache().add(LOCK + key, 1, timeout=settings.BASPA_PAGE_CACHE_LOCK_SECONDS)
+
+
+def render_unlock(key: str) -> None:
+    cache().delete(LOCK + key)

@@ -1,0 +1,209 @@
+"""The full-page cache: a hit costs no database query, and no reader ever gets a stale or
+private page. Run against local memory and against the real Redis."""
+
+import threading
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
+from wagtail.models import Locale
+
+from baspa.content.tests.factories import make_article, make_author, make_region, make_section
+from baspa.pagecache import store
+from baspa.pagecache.middleware import PageCacheMiddleware
+
+REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    if request.param == "redis":
+        redis = pytest.importorskip("redis")
+        try:
+            redis.Redis.from_url(REDIS).ping()
+        except redis.exceptions.ConnectionError:
+            pytest.skip("Redis is not running at 127.0.0.1:6379")
+        settings.CACHES = {
+            **settings.CACHES,
+            "pages": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS,
+                "KEY_PREFIX": "baspa-test",
+            },
+        }
+    store.cache().clear()
+    yield request.param
+    store.cache().clear()
+
+
+def was_hit(response) -> bool:
+    return getattr(response.wsgi_request, "pagecache", None) == "hit"
+
+
+@pytest.fixture
+def site(homes, politics, author):
+    region = make_region("Маңғыстау облысы", "mangystau")
+    economy = make_section(homes["kk"], "Экономика", slug="ekonomika")
+    old = make_article(
+        politics, "Ескі жаңалық", authors=[author], tags=["сайлау"], region=region, minutes_ago=60
+    )
+    other = make_article(economy, "Экономика жаңалығы", minutes_ago=120)
+    return {"region": region, "economy": economy, "old": old, "other": other}
+
+
+@pytest.mark.django_db
+def test_a_hit_costs_no_database_query(client, site, page_cache, django_assert_num_queries):
+    first = client.get("/")
+    assert first.status_code == 200 and not was_hit(first)
+    with django_assert_num_queries(0):
+        second = client.get("/")
+    assert was_hit(second)
+    assert second.content == first.content
+    assert second["ETag"] and "s-maxage=" in second["Cache-Control"]
+    assert client.get("/", HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+    gz = client.get("/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert gz["Content-Encoding"] == "gzip" and gz.content[:2] == b"\x1f\x8b"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_purges_every_page_that_shows_it_and_only_those(
+    client, site, page_cache, politics, author
+):
+    ru = Locale.objects.get(language_code="ru")
+    pages = [
+        "/",
+        "/sayasat/",
+        site["old"].url,
+        f"/author/{author.slug}/",
+        "/tag/sailau/",
+        "/region/mangystau/",
+    ]
+    untouched = ["/ekonomika/", "/ru/"]
+    for url in pages + untouched:
+        client.get(url)
+    assert all(was_hit(client.get(url)) for url in pages + untouched)
+
+    with transaction.atomic():
+        fresh = make_article(
+            politics,
+            "СОҢҒЫ ХАБАР",
+            authors=[author],
+            tags=["сайлау"],
+            region=site["region"],
+            minutes_ago=1,
+        )
+    for url in pages:
+        response = client.get(url)
+        assert "СОҢҒЫ ХАБАР" in response.content.decode(), url
+    assert client.get(fresh.url).status_code == 200
+    for url in untouched:
+        assert was_hit(client.get(url)), url
+    assert ru.pk  # the Russian edition exists and kept its cached home page
+
+    # An edit: the new headline everywhere at once.
+    fresh.title = "ТҮЗЕТІЛГЕН ХАБАР"
+    with transaction.atomic():
+        fresh.save_revision().publish()
+    for url in pages + [fresh.url]:
+        html = client.get(url).content.decode()
+        assert "ТҮЗЕТІЛГЕН ХАБАР" in html and "СОҢҒЫ ХАБАР" not in html, url
+
+    # Unpublished: gone from every page, its own URL a 404.
+    with transaction.atomic():
+        fresh.unpublish()
+    assert client.get(fresh.url or "/sayasat/x/").status_code == 404
+    for url in pages:
+        assert "ТҮЗЕТІЛГЕН ХАБАР" not in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_removing_an_author_from_the_byline_purges_their_page(client, site, page_cache, author):
+    article = site["old"]
+    client.get(f"/author/{author.slug}/")
+    other = make_author("Басқа Автор", slug="baska-avtor")
+    article.byline = [article.byline.model(author=other)]
+    with transaction.atomic():
+        article.save_revision().publish()
+    assert "Ескі жаңалық" not in client.get(f"/author/{author.slug}/").content.decode()
+    assert "Ескі жаңалық" in client.get("/author/baska-avtor/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renaming_a_section_purges_the_navigation_of_its_edition(client, site, page_cache):
+    client.get(site["other"].url)
+    section = site["economy"]
+    section.title = "Қаржы"
+    with transaction.atomic():
+        section.save_revision().publish()
+    assert ">Қаржы</a>" in client.get(site["other"].url).content.decode()
+
+
+@pytest.mark.django_db
+def test_purges_wait_for_the_commit(client, site, page_cache, politics):
+    client.get("/")
+    with transaction.atomic():
+        make_article(politics, "КОММИТСІЗ", minutes_ago=1)
+        # Not committed yet: the cached page is still served, and is not re-cached stale.
+        assert was_hit(client.get("/"))
+        transaction.set_rollback(True)
+    assert "КОММИТСІЗ" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_signed_in_editors_never_get_or_fill_the_cache(client, site, page_cache):
+    editor = get_user_model().objects.create_superuser("chief", password="x")
+    client.force_login(editor)
+    signed_in = client.get("/")
+    assert not was_hit(signed_in) and "wagtail-userbar" in signed_in.content.decode()
+    client.logout()
+    anonymous = client.get("/")
+    assert not was_hit(anonymous)
+    assert "wagtail-userbar" not in anonymous.content.decode()
+
+
+@pytest.mark.django_db
+def test_junk_query_parameters_are_neither_stored_nor_served_from_cache(client, site, page_cache):
+    client.get("/?utm_source=x")
+    assert not was_hit(client.get("/?utm_source=x"))
+    client.get("/sayasat/?page=1")
+    assert was_hit(client.get("/sayasat/?page=1"))
+
+
+@pytest.mark.django_db
+def test_private_pages_and_errors_are_not_stored(client, site, page_cache):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=site["other"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    for url in (site["other"].url, "/no-such-page/"):
+        client.get(url)
+        assert not was_hit(client.get(url))
+
+
+def test_a_missing_page_is_rendered_once_under_concurrent_requests(page_cache, db):
+    renders = []
+
+    def view(request):
+        renders.append(1)
+        time.sleep(0.3)
+        request.pagecache_tags = store.generations({"edition:test"})
+        return HttpResponse("<p>ok</p>", content_type="text/html; charset=utf-8")
+
+    middleware = PageCacheMiddleware(view)
+    request_factory = RequestFactory()
+    results = []
+
+    def read():
+        results.append(middleware(request_factory.get("/breaking/")).status_code)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [200] * 8
+    assert len(renders) == 1

@@ -24,4 +24,8 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
     ]
 
 # Kazakh, the default language, lives at /; Russian at /ru/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("search/", include("baspa.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

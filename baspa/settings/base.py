@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "baspa.accounts",
     "baspa.images",
     "baspa.content",
+    "baspa.search",
     "baspa.newsroom",
     "baspa.pagecache",
     "baspa.demo",
@@ -192,6 +193,11 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 
 WAGTAIL_SITE_NAME = env.str("BASPA_SITE_NAME", default="Baspa")
 WAGTAILADMIN_BASE_URL = env.str("BASPA_BASE_URL", default="http://127.0.0.1:8000")
+# Reader search (baspa.search): queries are cut to this many characters and analysed terms,
+# and a search that runs longer than this is stopped and answered with a notice.
+BASPA_SEARCH_MAX_QUERY_LENGTH = 200
+BASPA_SEARCH_MAX_TERMS = 10
+BASPA_SEARCH_TIMEOUT_MS = env.int("BASPA_SEARCH_TIMEOUT_MS", default=2000)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,0 +1,153 @@
+"""Text → search terms, the same at index and at query time.
+
+Everything linguistic comes from `baspa.kazakh`; this module only decides which of its
+functions a word goes through and makes the result safe for both engines' tokenizers:
+
+- Kazakh (kk): stopwords dropped, then `stem`, which reads either script and returns a
+  2021-Latin key, so «Қазақстанға» and «Qazaqstan» both give `qazaqstan`.
+- Russian (ru): `normalize`, a word without Cyrillic letters read as Kazakh Latin and written
+  in Cyrillic (`Tokaev` → `Токаев`), then Snowball Russian (`stem_ru`).
+
+A term keeps only letters and digits (`9-qaraşa` → `9qaraşa`), so SQLite's unicode61 and
+PostgreSQL's 'simple' parser each see exactly one token per term and nothing in a term can be
+read as query syntax by either engine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from baspa.kazakh import canonical, is_stopword, normalize, stem, stem_ru, to_cyrillic, tokenize
+
+LANGUAGES = ("kk", "ru")
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Control and format characters (C0, C1, bidi overrides…) never reach the tokenizer.
+_CONTROL = {cat for cat in ("Cc", "Cf", "Cs", "Co", "Cn")}
+
+
+def _term_safe(key: str) -> str:
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def term(word: str, language: str) -> str:
+    """The search term of one token in `language`; empty for stopwords and non-words."""
+    if language == "ru":
+        word = normalize(word)
+        if not _CYRILLIC.search(word):
+            word = to_cyrillic(word)
+        return _term_safe(stem_ru(word))
+    if is_stopword(word):
+        return ""
+    return _term_safe(stem(word))
+
+
+def prefix_key(word: str, language: str) -> str:
+    """What a half-typed last word is matched against as a prefix: its unstemmed spelling
+    in the script the index keeps for `language` (2021 Latin for kk, Cyrillic for ru)."""
+    if language == "ru":
+        word = normalize(word)
+        if not _CYRILLIC.search(word):
+            word = to_cyrillic(word)
+        return _term_safe(word)
+    return _term_safe(canonical(word))
+
+
+def analyze(text: str, language: str) -> list[str]:
+    """The terms of a text, in order (phrases rely on the order)."""
+    terms = []
+    for token in tokenize(text):
+        t = term(token.text, language)
+        if t:
+            terms.append(t)
+    return terms
+
+
+def clean_query(text: str, max_length: int) -> tuple[str, bool]:
+    """The query without control characters, whitespace folded, cut to `max_length`."""
+    text = "".join(" " if unicodedata.category(ch) in _CONTROL else ch for ch in text)
+    text = " ".join(text.split())
+    if len(text) > max_length:
+        return text[:max_length].rsplit(" ", 1)[0] if " " in text[:max_length] else "", True
+    return text, False
+
+
+@dataclass
+class Clause:
+    """One thing a hit must contain: a word (any of its forms) or a quoted phrase in order."""
+
+    terms: list[str]
+    prefix: str = ""  # the last word of a query also matches as a prefix
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.terms) > 1
+
+
+@dataclass
+class Query:
+    """A reader's query, analysed for each language: `clauses[lang]` must all match."""
+
+    text: str
+    clauses: dict[str, list[Clause]] = field(default_factory=dict)
+    truncated: bool = False
+
+    def __bool__(self) -> bool:
+        return any(self.clauses.values())
+
+    def terms(self, language: str) -> set[str]:
+        return {t for clause in self.clauses.get(language, []) for t in clause.terms}
+
+    def prefixes(self, language: str) -> set[str]:
+        return {c.prefix for c in self.clauses.get(language, []) if c.prefix}
+
+
+_PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
+
+
+def parse_query(
+    text: str, *, max_length: int = 200, max_terms: int = 10, min_prefix: int = 3
+) -> Query:
+    """Split a reader's query into words and quoted phrases and analyse it for kk and ru.
+
+    Nothing the reader types is syntax for the database: quotes only group a phrase, and
+    `*`, `-`, `NEAR`, `AND`, parentheses are words or nothing.
+    """
+    cleaned, truncated = clean_query(text, max_length)
+    parts: list[tuple[str, bool]] = []  # (text, quoted)
+    pos = 0
+    for match in _PHRASE.finditer(cleaned):
+        parts.append((cleaned[pos : match.start()], False))
+        parts.append((next(g for g in match.groups() if g is not None), True))
+        pos = match.end()
+    parts.append((cleaned[pos:].replace('"', " "), False))
+    ends_with_word = bool(cleaned) and cleaned[-1].isalnum()
+
+    query = Query(text=cleaned, truncated=truncated)
+    for language in LANGUAGES:
+        clauses: list[Clause] = []
+        budget = max_terms
+        for index, (chunk, quoted) in enumerate(parts):
+            tokens = tokenize(chunk)
+            terms = [(tok, term(tok.text, language)) for tok in tokens]
+            terms = [(tok, t) for tok, t in terms if t]
+            if len(terms) > budget:
+                query.truncated = True
+                terms = terms[:budget]
+            if not terms:
+                continue
+            if quoted:
+                clauses.append(Clause(terms=[t for _tok, t in terms]))
+                budget -= len(terms)
+                continue
+            for tok, t in terms:
+                last = index == len(parts) - 1 and tok is tokens[-1] and ends_with_word
+                prefix = prefix_key(tok.text, language) if last else ""
+                clauses.append(
+                    Clause(terms=[t], prefix=prefix if len(prefix) >= min_prefix else "")
+                )
+            budget -= len(terms)
+        query.clauses[language] = clauses
+    return query

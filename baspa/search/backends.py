@@ -1,0 +1,206 @@
+"""The two engines' query languages, written from one analysed `Query`.
+
+Both are given the same clauses: every clause must match; a clause is a term, a phrase (terms
+in order, adjacent after stopwords are dropped on both sides) or a term OR a prefix for the
+last word; the languages' alternatives are ORed. Terms are letters and digits only
+(analysis._term_safe) and are quoted anyway, so no reader input is engine syntax.
+
+Ranking, the same formula on both (docs/search.md):
+
+    score = relevance × (1 + 1 / (1 + age_days / FRESHNESS_DAYS))
+
+relevance is FTS5's bm25 (headline ×4) on SQLite and ts_rank (headline weight A = 1.0,
+the rest B = 0.4) on PostgreSQL; the boost runs from ×2 for an article published now to ×1.5
+after FRESHNESS_DAYS and towards ×1 for old ones, so relevance still decides between a
+strong old match and a weak new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import DatabaseError, connection, transaction
+
+from baspa.search.analysis import Clause, Query
+
+FRESHNESS_DAYS = 14.0
+
+
+class SearchTimeout(Exception):
+    """The engine was stopped because the search ran past BASPA_SEARCH_TIMEOUT_MS."""
+
+
+@dataclass
+class Filters:
+    languages: list[str]
+    section_path: str = ""
+    author_id: int | None = None
+    region_id: int | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+
+
+def _fts5_clause(clause: Clause) -> str:
+    if clause.is_phrase:
+        return '"' + " ".join(clause.terms) + '"'
+    term = f'"{clause.terms[0]}"'
+    if clause.prefix:
+        return f'({term} OR "{clause.prefix}"*)'
+    return term
+
+
+def fts5_expression(query: Query, languages: list[str], *, headline_only: bool = False) -> str:
+    groups = []
+    for language in languages:
+        clauses = query.clauses.get(language) or []
+        if clauses:
+            groups.append("(" + " AND ".join(_fts5_clause(c) for c in clauses) + ")")
+    expression = " OR ".join(groups)
+    if headline_only and expression:
+        expression = "{title_terms} : (" + expression + ")"
+    return expression
+
+
+def _tsquery_clause(clause: Clause, weight: str) -> str:
+    if clause.is_phrase:
+        return "(" + " <-> ".join(f"'{t}':{weight}" for t in clause.terms) + ")"
+    term = f"'{clause.terms[0]}':{weight}"
+    if clause.prefix:
+        return f"({term} | '{clause.prefix}':*{weight})"
+    return term
+
+
+def tsquery_expression(query: Query, languages: list[str], *, headline_only: bool = False) -> str:
+    weight = "A" if headline_only else ""
+    groups = []
+    for language in languages:
+        clauses = query.clauses.get(language) or []
+        if clauses:
+            groups.append("(" + " & ".join(_tsquery_clause(c, weight) for c in clauses) + ")")
+    return " | ".join(groups)
+
+
+def _filters_sql(filters: Filters) -> tuple[str, list]:
+    sql = [f"d.language IN ({', '.join(['%s'] * len(filters.languages))})"]
+    params: list = list(filters.languages)
+    if filters.section_path:
+        sql.append("d.path LIKE %s")
+        params.append(filters.section_path + "%")
+    if filters.region_id is not None:
+        sql.append("d.region_id = %s")
+        params.append(filters.region_id)
+    if filters.author_id is not None:
+        sql.append(
+            "d.article_id IN (SELECT article_id FROM content_articleauthorrelationship"
+            " WHERE author_id = %s)"
+        )
+        params.append(filters.author_id)
+    if filters.date_from is not None:
+        sql.append("d.published_at >= %s")
+        params.append(connection.ops.adapt_datetimefield_value(filters.date_from))
+    if filters.date_to is not None:
+        sql.append("d.published_at < %s")
+        params.append(connection.ops.adapt_datetimefield_value(filters.date_to))
+    return " AND ".join(sql), params
+
+
+@contextlib.contextmanager
+def _bounded(timeout_ms: int):
+    """Stop the engine after `timeout_ms`: statement_timeout on PostgreSQL, a progress handler
+    (called every 10,000 SQLite VM instructions) that aborts the statement on SQLite."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)", [str(timeout_ms)]
+                )
+            try:
+                yield
+            except DatabaseError as exc:
+                if "statement timeout" in str(exc):
+                    raise SearchTimeout from exc
+                raise
+            return
+        connection.ensure_connection()
+        raw = connection.connection
+        deadline = time.monotonic() + timeout_ms / 1000
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        try:
+            yield
+        except DatabaseError as exc:
+            if "interrupted" in str(exc):
+                raise SearchTimeout from exc
+            raise
+        finally:
+            raw.set_progress_handler(None, 10_000)
+
+
+def _match(
+    query: Query, filters: Filters, *, headline_only: bool
+) -> tuple[str, str, str, list] | None:
+    """FROM + WHERE of a search, and the relevance expression, for the current engine."""
+    where, params = _filters_sql(filters)
+    if connection.vendor == "postgresql":
+        expression = tsquery_expression(query, filters.languages, headline_only=headline_only)
+        if not expression:
+            return None
+        return (
+            "search_searchdocument d, to_tsquery('simple', %s) q",
+            f"d.vector @@ q AND {where}",
+            "ts_rank(d.vector, q)",
+            [expression, *params],
+        )
+    expression = fts5_expression(query, filters.languages, headline_only=headline_only)
+    if not expression:
+        return None
+    return (
+        "search_fts f JOIN search_searchdocument d ON d.article_id = f.rowid",
+        f"search_fts MATCH %s AND {where}",
+        "(-bm25(search_fts, 4.0, 1.0))",
+        [expression, *params],
+    )
+
+
+def _age_days_sql() -> str:
+    if connection.vendor == "postgresql":
+        return "(EXTRACT(EPOCH FROM (%s - d.published_at)) / 86400.0)"
+    return "(julianday(%s) - julianday(d.published_at))"
+
+
+def ranked_ids(
+    query: Query,
+    filters: Filters,
+    *,
+    now: datetime,
+    offset: int,
+    limit: int,
+    timeout_ms: int,
+    headline_only: bool = False,
+    count: bool = True,
+) -> tuple[list[int], int]:
+    """Article ids of one page of hits, best first, and the number of hits."""
+    match = _match(query, filters, headline_only=headline_only)
+    if match is None:
+        return [], 0
+    from_sql, where_sql, relevance, params = match
+    # Django keeps datetimes in SQLite as naive UTC text; raw SQL must pass them the same way.
+    now_param = connection.ops.adapt_datetimefield_value(now)
+    age = _age_days_sql()
+    score = f"{relevance} * (1.0 + 1.0 / (1.0 + MAX(0.0, {age}) / {FRESHNESS_DAYS}))"
+    if connection.vendor == "postgresql":
+        score = score.replace("MAX(", "GREATEST(")
+    select = (
+        f"SELECT d.article_id FROM {from_sql} WHERE {where_sql}"
+        f" ORDER BY {score} DESC, d.published_at DESC, d.article_id DESC LIMIT %s OFFSET %s"
+    )
+    with _bounded(timeout_ms), connection.cursor() as cursor:
+        cursor.execute(select, [*params, now_param, limit, offset])
+        ids = [row[0] for row in cursor.fetchall()]
+        total = 0
+        if count:
+            cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where_sql}", params)
+            total = cursor.fetchone()[0]
+    return ids, total

@@ -1,0 +1,162 @@
+"""Reading functions for reader search: hits, counts, snippets and autocomplete.
+
+The engine only ranks ids; the articles themselves come from `articles_for_readers`, the one
+selector that applies `.live().public()`, so search cannot show what listings would not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Locale
+
+from baspa.content.models import ArticlePage
+from baspa.content.selectors import articles_for_readers
+from baspa.kazakh import tokenize
+from baspa.search import backends
+from baspa.search.analysis import Query, parse_query, prefix_key, term
+from baspa.search.backends import Filters, SearchTimeout
+from baspa.search.models import SearchDocument
+
+SNIPPET_CHARS = 240
+
+__all__ = [
+    "Filters",
+    "Hit",
+    "SearchResults",
+    "SearchTimeout",
+    "articles_autocomplete",
+    "articles_search",
+    "highlight",
+    "query_parse",
+]
+
+
+def query_parse(text: str) -> Query:
+    return parse_query(
+        text,
+        max_length=settings.BASPA_SEARCH_MAX_QUERY_LENGTH,
+        max_terms=settings.BASPA_SEARCH_MAX_TERMS,
+    )
+
+
+@dataclass
+class Hit:
+    article: ArticlePage
+    headline: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit] = field(default_factory=list)
+    count: int = 0
+
+
+def _matches(word: str, query: Query, language: str) -> bool:
+    if term(word, language) in query.terms(language):
+        return True
+    prefixes = query.prefixes(language)
+    return bool(prefixes) and any(prefix_key(word, language).startswith(p) for p in prefixes)
+
+
+def highlight(text: str, query: Query, language: str, *, window: int | None = None) -> SafeString:
+    """`text` escaped, with `<mark>` around each word form the query matched.
+
+    Offsets come from `baspa.kazakh.tokenize` on the original text, so the reader sees the
+    form that is in the article («Қазақстанға»), not the term. With `window`, only about that
+    many characters around the first match are kept, cut at token boundaries.
+    """
+    tokens = tokenize(text)
+    marked = [t for t in tokens if t.kind != "url" and _matches(t.text, query, language)]
+    start, end = 0, len(text)
+    if window is not None and len(text) > window:
+        first = marked[0].start if marked else 0
+        start = max(0, first - window // 3)
+        end = min(len(text), start + window)
+        # Snap the cut to whole tokens so no word is shown in half.
+        start = next((t.start for t in tokens if t.end > start), start) if start else 0
+        end = max((t.end for t in tokens if t.end <= end), default=end)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for token in marked:
+        if token.start < start or token.end > end:
+            continue
+        out.append(escape(text[pos : token.start]))
+        out.append(f"<mark>{escape(token.text)}</mark>")
+        pos = token.end
+    out.append(escape(text[pos:end]))
+    if end < len(text):
+        out.append("…")
+    # Every piece of article text above went through escape(); the only markup is our <mark>.
+    return mark_safe("".join(out))
+
+
+def _readable(ids: list[int], languages: list[str]) -> dict[int, tuple[ArticlePage, str]]:
+    """The hits readers may see, through the one listing selector, with their language."""
+    found: dict[int, tuple[ArticlePage, str]] = {}
+    if not ids:
+        return found
+    for locale in Locale.objects.filter(language_code__in=languages):
+        for article in articles_for_readers(locale=locale).filter(pk__in=ids):
+            found[article.pk] = (article, locale.language_code)
+    return found
+
+
+def articles_search(
+    *, query: Query, filters: Filters, offset: int = 0, limit: int = 10
+) -> SearchResults:
+    """One page of ranked hits for `query`, with their snippets, and the number of hits.
+
+    Raises SearchTimeout when the engine is stopped by BASPA_SEARCH_TIMEOUT_MS.
+    """
+    if not query:
+        return SearchResults()
+    ids, count = backends.ranked_ids(
+        query,
+        filters,
+        now=timezone.now(),
+        offset=offset,
+        limit=limit,
+        timeout_ms=settings.BASPA_SEARCH_TIMEOUT_MS,
+    )
+    articles = _readable(ids, filters.languages)
+    texts = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
+    hits = []
+    for article_id in ids:
+        if article_id not in articles:
+            count -= 1
+            continue
+        article, language = articles[article_id]
+        hits.append(
+            Hit(
+                article=article,
+                headline=highlight(article.title, query, language),
+                snippet=highlight(texts.get(article_id, ""), query, language, window=SNIPPET_CHARS),
+            )
+        )
+    return SearchResults(hits=hits, count=max(count, len(hits)))
+
+
+def articles_autocomplete(
+    *, query: Query, languages: list[str], limit: int = 8
+) -> list[ArticlePage]:
+    """The best `limit` headlines for a half-typed query (the last word is a prefix)."""
+    if not query:
+        return []
+    ids, _count = backends.ranked_ids(
+        query,
+        Filters(languages=languages),
+        now=timezone.now(),
+        offset=0,
+        limit=limit,
+        timeout_ms=settings.BASPA_SEARCH_TIMEOUT_MS,
+        headline_only=True,
+        count=False,
+    )
+    articles = _readable(ids, languages)
+    return [articles[i][0] for i in ids if i in articles]

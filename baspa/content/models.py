@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -151,10 +152,10 @@ class HomePage(RoutablePageMixin, Page):
         return context
 
     def _listing(self, request, *, template, title, articles, **extra):
-        page = paginate(request, articles)
-        context = self.get_context(request)
-        context.update(listing_title=title, articles=page, **extra)
-        return self.render(request, template=template, context_overrides=context)
+        # Page.get_context, not ours: a listing shows none of the front page's blocks.
+        context = Page.get_context(self, request)
+        context.update(listing_title=title, articles=paginate(request, articles), **extra)
+        return TemplateResponse(request, template, context)
 
     @path("author/<str:slug>/", name="author")
     def author_page(self, request, slug):

@@ -4,7 +4,8 @@ It applies `.live().public()` and the language edition, so no public page can li
 a scheduled article or a private one by forgetting a filter.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Locale, Page
 
 from baspa.content.models import (
@@ -68,11 +69,30 @@ def sections_below(*, section: Page) -> QuerySet[SectionPage]:
 
 
 def sections_with_latest(*, home: HomePage, limit: int = 4) -> list[tuple[SectionPage, list]]:
-    """Top-level sections of an edition, each with its latest articles, for the home page."""
-    return [
-        (section, list(articles_for_readers(locale=home.locale, section=section)[:limit]))
-        for section in sections_below(section=home)
-    ]
+    """Top-level sections of an edition, each with its latest articles, for the home page.
+
+    One query for all sections, whatever their number: the articles are ranked within their
+    top-level section (the first steps of their tree path) by a window function.
+    """
+    sections = list(sections_below(section=home))
+    path_length = len(home.path) + Page.steplen
+    ranked = (
+        articles_for_readers(locale=home.locale)
+        .filter(depth__gt=home.depth + 1)
+        .annotate(
+            section_path=Substr("path", 1, path_length),
+            rank=Window(
+                RowNumber(),
+                partition_by=Substr("path", 1, path_length),
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=limit)
+    )
+    by_section: dict[str, list[ArticlePage]] = {}
+    for article in ranked:
+        by_section.setdefault(article.section_path, []).append(article)
+    return [(section, by_section.get(section.path, [])) for section in sections]
 
 
 def section_menu(*, locale: Locale) -> QuerySet[SectionPage]:

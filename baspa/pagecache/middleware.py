@@ -2,7 +2,8 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 
 from baspa.pagecache import store
 
@@ -35,20 +36,37 @@ def _storable(request, response) -> bool:
     )
 
 
+def _encoding(request) -> str | None:
+    accepted = request.headers.get("Accept-Encoding", "")
+    for encoding in ("br", "gzip"):  # Brotli is smaller; gzip is understood everywhere
+        if encoding in accepted:
+            return encoding
+    return None
+
+
+def _not_modified(request, entry) -> bool:
+    # RFC 9110 §13.2.2: If-None-Match wins over If-Modified-Since when both are sent.
+    if "If-None-Match" in request.headers:
+        return entry["etag"] in request.headers["If-None-Match"]
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(entry["stored"]) <= since
+
+
 def _respond(request, entry) -> HttpResponse:
     seconds = settings.BASPA_PAGE_CACHE_SECONDS
-    if request.headers.get("If-None-Match") == entry["etag"]:
+    if _not_modified(request, entry):
         response = HttpResponse(status=304)
     else:
-        gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-        body = entry["gzip"] if gzipped else entry["body"]
+        encoding = _encoding(request)
+        body = entry[encoding] if encoding else entry["body"]
         response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
         for name, value in entry["headers"].items():
             response[name] = value
-        if gzipped:
-            response["Content-Encoding"] = "gzip"
+        if encoding:
+            response["Content-Encoding"] = encoding
         response["Content-Length"] = str(len(body))
     response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["stored"])
     response["Cache-Control"] = CACHE_CONTROL.format(seconds=seconds, stale=seconds // 2)
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
@@ -62,7 +80,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
+                # Made for one visitor: no shared cache (CDN, proxy) may keep it.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
         key = store.entry_key(request)
         entry = store.entry_get(key)
         if entry is not None:

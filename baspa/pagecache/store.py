@@ -11,6 +11,7 @@ import hashlib
 import time
 import uuid
 
+import brotli
 from django.conf import settings
 from django.core.cache import caches
 
@@ -71,7 +72,9 @@ def entry_make(response, tag_generations: dict[str, str]) -> dict:
             if name.lower() in {"content-type", "content-language", "x-frame-options"}
         },
         "body": body,
+        # Compressed once, when stored: a hit does no per-request work.
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        "br": brotli.compress(body, quality=6),
         "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
         "tags": tag_generations,
         "stored": time.time(),

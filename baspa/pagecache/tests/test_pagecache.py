@@ -64,7 +64,7 @@ def test_a_hit_costs_no_database_query(client, site, page_cache, django_assert_n
     assert second.content == first.content
     assert second["ETag"] and "s-maxage=" in second["Cache-Control"]
     assert client.get("/", HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
-    gz = client.get("/", HTTP_ACCEPT_ENCODING="gzip, br")
+    gz = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate")
     assert gz["Content-Encoding"] == "gzip" and gz.content[:2] == b"\x1f\x8b"
 
 
@@ -207,3 +207,30 @@ def test_a_missing_page_is_rendered_once_under_concurrent_requests(page_cache, d
         thread.join()
     assert results == [200] * 8
     assert len(renders) == 1
+
+
+@pytest.mark.django_db
+def test_brotli_and_last_modified(client, site, page_cache):
+    import brotli
+
+    plain = client.get("/")
+    br = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert br["Content-Encoding"] == "br"
+    assert brotli.decompress(br.content) == plain.content
+    assert "Accept-Encoding" in br["Vary"]
+    since = br["Last-Modified"]
+    assert client.get("/", HTTP_IF_MODIFIED_SINCE=since).status_code == 304
+    assert (
+        client.get("/", HTTP_IF_NONE_MATCH='"other"', HTTP_IF_MODIFIED_SINCE=since).status_code
+        == 200
+    )
+
+
+@pytest.mark.django_db
+def test_responses_for_one_visitor_are_marked_private(client, site, page_cache):
+    client.force_login(get_user_model().objects.create_superuser("chief", password="x"))
+    response = client.get("/")
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert "s-maxage" not in response["Cache-Control"]
+    client.logout()
+    assert client.get("/")["Cache-Control"].startswith("public")

@@ -39,11 +39,8 @@ class Command(BaseCommand):
         local_cache = settings.CACHES[settings.BASPA_PAGE_CACHE]["BACKEND"].endswith("LocMemCache")
         if local_cache and workers > 1:
             self.stdout.write(
-                (
-                    "The page cache is in local memory: serving with one worker process and "
-                    "%(threads)s threads. Set REDIS_URL to run more workers."
-                )
-                % {"threads": threads}
+                "The page cache is in local memory: serving with one worker process and "
+                f"{threads} threads. Set REDIS_URL to run more workers."
             )
             workers = 1
         scheduler = None

@@ -27,6 +27,9 @@ from django.db import DatabaseError, connection, transaction
 from baspa.search.analysis import Clause, Query
 
 FRESHNESS_DAYS = 14.0
+# The newest this many matches are ranked; counts stop at MAX_COUNT (shown as "10000").
+RANK_CANDIDATES = 2000
+MAX_COUNT = 10_000
 
 
 class SearchTimeout(Exception):
@@ -138,36 +141,59 @@ def _bounded(timeout_ms: int):
             raw.set_progress_handler(None, 10_000)
 
 
-def _match(
-    query: Query, filters: Filters, *, headline_only: bool
-) -> tuple[str, str, str, list] | None:
-    """FROM + WHERE of a search, and the relevance expression, for the current engine."""
+def _match(query: Query, filters: Filters, *, headline_only: bool) -> tuple[str, list] | None:
+    """A subquery of the newest RANK_CANDIDATES matches with their relevance, for the engine.
+
+    Ranking costs time per matching row: a common word matches most of the archive. Only the
+    newest matches (by article id, which follows publication) are ranked; the freshness
+    boost would rank older ones lower anyway. docs/search.md says so.
+    """
     where, params = _filters_sql(filters)
     if connection.vendor == "postgresql":
         expression = tsquery_expression(query, filters.languages, headline_only=headline_only)
         if not expression:
             return None
+        # ts_rank outside the LIMIT, so it runs for the candidates only.
         return (
-            "search_searchdocument d, to_tsquery('simple', %s) q",
-            f"d.vector @@ q AND {where}",
-            "ts_rank(d.vector, q)",
-            [expression, *params],
+            "SELECT c.article_id, c.published_at, ts_rank(c.vector, to_tsquery('simple', %s))"
+            " AS relevance FROM (SELECT d.article_id, d.published_at, d.vector"
+            " FROM search_searchdocument d WHERE d.vector @@ to_tsquery('simple', %s)"
+            f" AND {where} ORDER BY d.article_id DESC LIMIT {RANK_CANDIDATES}) c",
+            [expression, expression, *params],
         )
     expression = fts5_expression(query, filters.languages, headline_only=headline_only)
     if not expression:
         return None
+    # CROSS JOIN makes SQLite drive the join from the FTS5 matches, not the documents.
     return (
-        "search_fts f JOIN search_searchdocument d ON d.article_id = f.rowid",
-        f"search_fts MATCH %s AND {where}",
-        "(-bm25(search_fts, 4.0, 1.0))",
+        "SELECT d.article_id, d.published_at, -bm25(search_fts, 4.0, 1.0) AS relevance"
+        " FROM search_fts f CROSS JOIN search_searchdocument d ON d.article_id = f.rowid"
+        f" WHERE search_fts MATCH %s AND {where} ORDER BY f.rowid DESC LIMIT {RANK_CANDIDATES}",
+        [expression, *params],
+    )
+
+
+def _count_sql(query: Query, filters: Filters, *, headline_only: bool) -> tuple[str, list]:
+    where, params = _filters_sql(filters)
+    if connection.vendor == "postgresql":
+        expression = tsquery_expression(query, filters.languages, headline_only=headline_only)
+        return (
+            "SELECT COUNT(*) FROM (SELECT 1 FROM search_searchdocument d"
+            f" WHERE d.vector @@ to_tsquery('simple', %s) AND {where} LIMIT {MAX_COUNT}) c",
+            [expression, *params],
+        )
+    expression = fts5_expression(query, filters.languages, headline_only=headline_only)
+    return (
+        "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts f CROSS JOIN search_searchdocument d"
+        f" ON d.article_id = f.rowid WHERE search_fts MATCH %s AND {where} LIMIT {MAX_COUNT}) c",
         [expression, *params],
     )
 
 
 def _age_days_sql() -> str:
     if connection.vendor == "postgresql":
-        return "(EXTRACT(EPOCH FROM (%s - d.published_at)) / 86400.0)"
-    return "(julianday(%s) - julianday(d.published_at))"
+        return "(EXTRACT(EPOCH FROM (%s - c.published_at)) / 86400.0)"
+    return "(julianday(%s) - julianday(c.published_at))"
 
 
 def ranked_ids(
@@ -185,22 +211,23 @@ def ranked_ids(
     match = _match(query, filters, headline_only=headline_only)
     if match is None:
         return [], 0
-    from_sql, where_sql, relevance, params = match
+    candidates, params = match
     # Django keeps datetimes in SQLite as naive UTC text; raw SQL must pass them the same way.
     now_param = connection.ops.adapt_datetimefield_value(now)
-    age = _age_days_sql()
-    score = f"{relevance} * (1.0 + 1.0 / (1.0 + MAX(0.0, {age}) / {FRESHNESS_DAYS}))"
-    if connection.vendor == "postgresql":
-        score = score.replace("MAX(", "GREATEST(")
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    score = (
+        f"c.relevance * (1.0 + 1.0 / (1.0 + {greatest}(0.0, {_age_days_sql()}) / {FRESHNESS_DAYS}))"
+    )
     select = (
-        f"SELECT d.article_id FROM {from_sql} WHERE {where_sql}"
-        f" ORDER BY {score} DESC, d.published_at DESC, d.article_id DESC LIMIT %s OFFSET %s"
+        f"SELECT c.article_id FROM ({candidates}) c"
+        f" ORDER BY {score} DESC, c.published_at DESC, c.article_id DESC LIMIT %s OFFSET %s"
     )
     with _bounded(timeout_ms), connection.cursor() as cursor:
         cursor.execute(select, [*params, now_param, limit, offset])
         ids = [row[0] for row in cursor.fetchall()]
         total = 0
         if count:
-            cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where_sql}", params)
+            count_sql, count_params = _count_sql(query, filters, headline_only=headline_only)
+            cursor.execute(count_sql, count_params)
             total = cursor.fetchone()[0]
     return ids, total

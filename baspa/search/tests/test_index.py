@@ -81,3 +81,32 @@ class TestIndexFreshness:
         assert seen[-1][0] == seen[-1][1] == SearchDocument.objects.count() > 2
         assert len(headlines(client, "Тоқаев")) == 5
         assert "Тоқаев құпия жоба" not in headlines(client, "жоба")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reindex_command_resumes_after_an_interruption(politics):
+    from django.core.management import call_command
+
+    from baspa.search.models import ReindexRun
+
+    for n in range(5):
+        make_article(politics, f"Сайлау нәтижесі {n}", lead="Сайлау өтті.")
+    SearchDocument.objects.all().delete()
+
+    def interrupt(done, total):
+        if done >= 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        search_reindex(batch_size=2, progress=interrupt)
+    assert SearchDocument.objects.count() == 2
+    assert ReindexRun.objects.get(finished_at=None).last_article_id > 0
+
+    seen = []
+    search_reindex(batch_size=2, progress=lambda done, total: seen.append(done))
+    assert seen[0] == 2  # resumed, not restarted
+    assert SearchDocument.objects.count() == 5
+    assert not ReindexRun.objects.filter(finished_at=None).exists()
+
+    call_command("reindex", "--restart", "--no-progress")
+    assert SearchDocument.objects.count() == 5

@@ -258,3 +258,18 @@ class TestBadInput:
 def test_backend_is_the_one_configured(db):
     # Both engines run this module in CI; this records which one a run exercised.
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db
+def test_a_runaway_query_is_stopped():
+    from baspa.search.backends import SearchTimeout, _bounded
+
+    if connection.vendor == "postgresql":
+        slow = "SELECT pg_sleep(30)"
+    else:
+        slow = (
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000)"
+            " SELECT count(*) FROM c"
+        )
+    with pytest.raises(SearchTimeout), _bounded(50), connection.cursor() as cursor:
+        cursor.execute(slow)

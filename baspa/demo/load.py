@@ -26,6 +26,7 @@ from baspa.content.slugs import ascii_slug
 from baspa.demo import corpus
 from baspa.demo.images import make_image
 from baspa.images.models import Photo
+from baspa.search.services import search_reindex
 
 logger = logging.getLogger(__name__)
 
@@ -179,4 +180,6 @@ def demo_load(*, articles: int = 240, seed: int = 2026, progress=None) -> dict[s
         added, existing = (added + 1, existing) if made else (added, existing + 1)
         if progress:
             progress(number, len(items))
+    # Publishing indexed each article at load time; the archive dates were set afterwards.
+    search_reindex(restart=True)
     return {"added": added, "existing": existing}

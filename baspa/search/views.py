@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -114,6 +115,12 @@ def _run_search(request: HttpRequest) -> Outcome:
     return outcome
 
 
+def _results_page(outcome):
+    if outcome.status != 200 or outcome.page > max(outcome.pages, 1):
+        return None
+    return Paginator(range(outcome.results.count), PER_PAGE).page(outcome.page)
+
+
 @require_GET
 def search_page(request: HttpRequest):
     outcome = _run_search(request)
@@ -123,10 +130,8 @@ def search_page(request: HttpRequest):
         "query": outcome.query_text,
         "hits": outcome.results.hits,
         "count": outcome.results.count,
-        "page_number": outcome.page,
-        "pages": outcome.pages,
-        "previous_page": outcome.page - 1 if outcome.page > 1 else None,
-        "next_page": outcome.page + 1 if outcome.page < outcome.pages else None,
+        # The site's pagination component reads a Django page; counting is already done.
+        "page_obj": _results_page(outcome),
         "notices": outcome.notices,
         "searched": bool(outcome.query_text),
         "sections": _sections(language),

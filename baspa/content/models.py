@@ -308,7 +308,10 @@ class ArticlePage(Page):
 
     @cached_property
     def authors(self) -> list[AuthorSnippet]:
-        return [rel.author for rel in self.byline.select_related("author").all()]
+        # .all() and nothing else: it reads the prefetch of articles_for_readers, or an
+        # unsaved byline in a preview. (select_related() on a prefetched modelcluster
+        # relation drops the article filter and returns every byline in the database.)
+        return [rel.author for rel in self.byline.all()]
 
     def get_context(self, request, *args, **kwargs):
         from baspa.content import selectors

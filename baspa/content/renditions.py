@@ -22,7 +22,10 @@ def article_renditions_prepare(article) -> int:
         if block.block_type == "image" and block.value.get("image"):
             block.value["image"].get_renditions(*BODY)
             images += 1
-    for relationship in article.byline.select_related("author__photo"):
+    from baspa.content.models import ArticleAuthorRelationship
+
+    bylines = ArticleAuthorRelationship.objects.filter(article=article)
+    for relationship in bylines.select_related("author__photo"):
         if relationship.author.photo:
             relationship.author.photo.get_renditions(*AUTHOR_PHOTO)
             images += 1

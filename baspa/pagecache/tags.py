@@ -41,9 +41,16 @@ def page_tags(page: Page, serve_args: tuple) -> set[str] | None:
 
 def article_tags(article) -> set[str]:
     """Everything an article's page shows, and every listing the article appears in."""
+    from baspa.content.models import ArticleAuthorRelationship
+
     tags = {f"article:{article.pk}", f"recent:{article.locale_id}"}
     tags |= {f"section:{pk}" for pk in ancestor_sections(article)}
-    tags |= {f"author:{rel.author.slug}" for rel in article.byline.select_related("author")}
+    tags |= {
+        f"author:{slug}"
+        for slug in ArticleAuthorRelationship.objects.filter(article=article).values_list(
+            "author__slug", flat=True
+        )
+    }
     tags |= {f"tag:{tag.slug}" for tag in article.tags.all()}
     if article.region_id:
         tags.add(f"region:{article.locale_id}:{article.region.slug}")

@@ -252,3 +252,15 @@ def test_a_draft_reached_by_url_is_404(client, politics):
     draft = make_article(politics, "Жарияланбаған жоба", live=False)
     assert not ArticlePage.objects.get(pk=draft.pk).live
     assert client.get(draft.url or f"/sayasat/{draft.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_each_card_lists_only_its_own_byline(homes, politics, author):
+    """A prefetched byline must not leak every byline in the database (a modelcluster trap)."""
+    from baspa.content.selectors import articles_for_readers
+
+    other = make_author("Басқа Автор", slug="baska")
+    make_article(politics, "Бірінші", authors=[author])
+    make_article(politics, "Екінші", authors=[other])
+    cards = {a.title: a.authors for a in articles_for_readers(locale=homes["kk"].locale)}
+    assert cards == {"Бірінші": [author], "Екінші": [other]}

@@ -67,7 +67,13 @@ def _respond(request, entry) -> HttpResponse:
         response["Content-Length"] = str(len(body))
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["stored"])
+    # RFC 9111 §5.1: a shared cache counts its freshness from the entry's age, so a page is
+    # never kept longer than BASPA_PAGE_CACHE_SECONDS after it was rendered, in all.
+    age = max(0, int(time.time() - entry["stored"]))
+    response["Age"] = str(age)
     response["Cache-Control"] = CACHE_CONTROL.format(seconds=seconds, stale=seconds // 2)
+    # nginx reads max-age=0 and ignores s-maxage; this header is its own (and it strips it).
+    response["X-Accel-Expires"] = str(max(1, seconds - age))
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 

@@ -147,6 +147,8 @@ else:
 BASPA_PAGE_CACHE = "pages"
 BASPA_PAGE_CACHE_SECONDS = env.int("BASPA_PAGE_CACHE_SECONDS", default=60)
 BASPA_PAGE_CACHE_LOCK_SECONDS = 5
+# A shared front cache (deploy/nginx/) purged by address on publish, e.g. http://127.0.0.1:8081
+BASPA_FRONT_CACHE_PURGE_URL = env.str("BASPA_FRONT_CACHE_PURGE_URL", default="")
 
 # Background tasks: in-process on the embedded default (nothing extra to run).
 TASKS = {

@@ -62,7 +62,8 @@ def test_a_hit_costs_no_database_query(client, site, page_cache, django_assert_n
         second = client.get("/")
     assert was_hit(second)
     assert second.content == first.content
-    assert second["ETag"] and "s-maxage=" in second["Cache-Control"]
+    assert second["ETag"] and "s-maxage=60" in second["Cache-Control"]
+    assert 0 <= int(second["Age"]) <= 60 and 1 <= int(second["X-Accel-Expires"]) <= 60
     assert client.get("/", HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
     gz = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate")
     assert gz["Content-Encoding"] == "gzip" and gz.content[:2] == b"\x1f\x8b"

@@ -264,3 +264,16 @@ def test_each_card_lists_only_its_own_byline(homes, politics, author):
     make_article(politics, "Екінші", authors=[other])
     cards = {a.title: a.authors for a in articles_for_readers(locale=homes["kk"].locale)}
     assert cards == {"Бірінші": [author], "Екінші": [other]}
+
+
+@pytest.mark.django_db
+def test_front_page_sections_come_from_the_newest_articles(homes, politics):
+    from baspa.content.selectors import sections_with_latest
+
+    economy = make_section(homes["kk"], "Экономика", slug="ekonomika")
+    old = make_article(economy, "Ескі экономика", minutes_ago=600)
+    new = [make_article(politics, f"Жаңа {n}", minutes_ago=n) for n in range(1, 4)]
+    full = dict(sections_with_latest(home=homes["kk"], limit=2))
+    assert full[politics] == [new[0], new[1]] and full[economy] == [old]
+    narrow = dict(sections_with_latest(home=homes["kk"], limit=2, window=3))
+    assert narrow[politics] == [new[0], new[1]] and narrow[economy] == []

@@ -43,10 +43,8 @@ def tags_purge(tags) -> None:
         cache().set_many({GENERATION + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-def entry_key(request) -> str:
-    host = request.get_host()
-    query = request.META.get("QUERY_STRING", "")
-    digest = hashlib.sha256(f"{host}\n{request.path}\n{query}".encode()).hexdigest()[:32]
+def entry_key(host: str, path: str, query: str) -> str:
+    digest = hashlib.sha256(f"{host}\n{path}\n{query}".encode()).hexdigest()[:32]
     return ENTRY + digest
 
 

@@ -60,8 +60,19 @@ def articles_for_readers(
 def articles_recent(
     *, locale: Locale, exclude: Page | None = None, limit: int = 6
 ) -> list[ArticlePage]:
-    """The «latest news» block: the newest `limit` articles other than `exclude`."""
-    return list(articles_for_readers(locale=locale, exclude=exclude)[:limit])
+    """The «latest news» block: the newest `limit` articles other than `exclude`.
+
+    Every article page shows it, so the list is worked out once per change to the edition's
+    articles (the `recent:<locale>` tag of baspa.pagecache) and reused until then.
+    """
+    from baspa.pagecache.store import fragment
+
+    newest = fragment(
+        f"recent:{locale.pk}:{limit + 1}",
+        {f"recent:{locale.pk}"},
+        lambda: list(articles_for_readers(locale=locale)[: limit + 1]),
+    )
+    return [article for article in newest if exclude is None or article.pk != exclude.pk][:limit]
 
 
 def sections_below(*, section: Page) -> QuerySet[SectionPage]:

@@ -10,14 +10,20 @@ def site_chrome(request):
     """
     from baspa.content.models import HomePage
     from baspa.content.selectors import section_menu
+    from baspa.pagecache.store import fragment
 
     def edition():
         locale = Locale.objects.filter(language_code=get_language()).first()
         if locale is None:
             return {"home": None, "sections": []}
-        return {
-            "home": HomePage.objects.live().filter(locale=locale).first(),
-            "sections": list(section_menu(locale=locale)),
-        }
+        # The same on every page of the edition: kept until a section or home page changes.
+        return fragment(
+            f"edition:{locale.pk}",
+            {f"edition:{locale.pk}"},
+            lambda: {
+                "home": HomePage.objects.live().filter(locale=locale).first(),
+                "sections": list(section_menu(locale=locale)),
+            },
+        )
 
     return {"edition": SimpleLazyObject(edition)}

@@ -90,3 +90,25 @@ def render_lock(key: str) -> bool:
 
 def render_unlock(key: str) -> None:
     cache().delete(LOCK + key)
+
+
+FRAGMENT = "pc:frag:"
+
+
+def fragment(key: str, tags, compute, timeout: int | None = None):
+    """`compute()`'s value, kept until one of `tags` is purged: parts of a page that many
+    pages share (the navigation, the latest-news list) are worked out once per change."""
+    tags = set(tags)
+    stored = cache().get(FRAGMENT + key)
+    if stored is not None:
+        current = cache().get_many([GENERATION + tag for tag in stored["tags"]])
+        if all(current.get(GENERATION + tag) == gen for tag, gen in stored["tags"].items()):
+            return stored["value"]
+    tag_generations = generations(tags)  # read before computing, as for pages
+    value = compute()
+    cache().set(
+        FRAGMENT + key,
+        {"value": value, "tags": tag_generations},
+        timeout=timeout or settings.BASPA_PAGE_CACHE_SECONDS * 60,
+    )
+    return value

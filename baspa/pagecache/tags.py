@@ -21,7 +21,11 @@ def page_tags(page: Page, serve_args: tuple) -> set[str] | None:
     specific = page.specific_deferred
     tags = {f"edition:{page.locale_id}"}
     if isinstance(specific, ArticlePage):
-        return tags | article_tags(specific)
+        from baspa.pagecache.models import PublishedTags
+
+        # Worked out when the article was published; computed here only if missing.
+        published = PublishedTags.objects.filter(page_id=page.pk).values_list("tags", flat=True)
+        return tags | set(published.first() or article_tags(specific))
     if isinstance(specific, SectionPage):
         return tags | {f"section:{page.pk}"}
     if isinstance(specific, HomePage):

@@ -34,9 +34,6 @@ class SearchDocument(models.Model):
     text = models.TextField()
     indexed_at = models.DateTimeField()
 
-    class Meta:
-        indexes = [models.Index(fields=["language", "published_at"])]
-
     def __str__(self):
         return f"search document {self.pk}"
 

@@ -6,6 +6,7 @@ selector that applies `.live().public()`, so search cannot show what listings wo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from wagtail.models import Locale
 
 from baspa.content.models import ArticlePage
 from baspa.content.selectors import articles_for_readers
-from baspa.kazakh import tokenize
+from baspa.kazakh import Token, tokenize
 from baspa.search import backends
 from baspa.search.analysis import Query, parse_query, prefix_key, term
 from baspa.search.backends import Filters, SearchTimeout
@@ -64,28 +65,64 @@ def _matches(word: str, query: Query, language: str) -> bool:
     return bool(prefixes) and any(prefix_key(word, language).startswith(p) for p in prefixes)
 
 
+_BREAK = re.compile(r"[ \t\r\n]")  # no token spans these (a no-break space can be in one)
+
+
+def _cut(text: str, at: int) -> int:
+    """The first plain space or line break at or after `at` (or the end of `text`)."""
+    found = _BREAK.search(text, at)
+    return found.start() if found else len(text)
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end] (cut at breaks) with offsets into `text`."""
+    return [t._replace(start=t.start + start, end=t.end + start) for t in tokenize(text[start:end])]
+
+
 def highlight(text: str, query: Query, language: str, *, window: int | None = None) -> SafeString:
     """`text` escaped, with `<mark>` around each word form the query matched.
 
     Offsets come from `baspa.kazakh.tokenize` on the original text, so the reader sees the
     form that is in the article («Қазақстанға»), not the term. With `window`, only about that
-    many characters around the first match are kept, cut at token boundaries.
+    many characters around the first match are kept, cut at token boundaries; the text is
+    then tokenised piece by piece only as far as that, since an article can be long.
     """
-    tokens = tokenize(text)
-    marked = [t for t in tokens if t.kind != "url" and _matches(t.text, query, language)]
+    # A text repeats its words; each distinct form is analysed once per call.
+    seen: dict[str, bool] = {}
+
+    def marks(token: Token) -> bool:
+        if token.kind == "url":
+            return False
+        hit = seen.get(token.text)
+        if hit is None:
+            hit = seen[token.text] = _matches(token.text, query, language)
+        return hit
+
     start, end = 0, len(text)
     if window is not None and len(text) > window:
-        first = marked[0].start if marked else 0
+        first, pos = 0, 0
+        while pos < len(text):
+            cut = _cut(text, pos + 2 * window)
+            found = next((t for t in _tokens(text, pos, cut) if marks(t)), None)
+            if found:
+                first = found.start
+                break
+            pos = cut
         start = max(0, first - window // 3)
+        if start:
+            # Whole tokens only: begin after a break, never after the match.
+            start = min(_cut(text, start), first)
+        tokens = _tokens(text, start, _cut(text, start + window))
+        if start and tokens:
+            start = tokens[0].start
         end = min(len(text), start + window)
-        # Snap the cut to whole tokens so no word is shown in half.
-        start = next((t.start for t in tokens if t.end > start), start) if start else 0
         end = max((t.end for t in tokens if t.end <= end), default=end)
+        marked = [t for t in tokens if t.end <= end and marks(t)]
+    else:
+        marked = [t for t in tokenize(text) if marks(t)]
     out = ["…" if start > 0 else ""]
     pos = start
     for token in marked:
-        if token.start < start or token.end > end:
-            continue
         out.append(escape(text[pos : token.start]))
         out.append(f"<mark>{escape(token.text)}</mark>")
         pos = token.end
@@ -96,13 +133,22 @@ def highlight(text: str, query: Query, language: str, *, window: int | None = No
     return mark_safe("".join(out))
 
 
-def _readable(ids: list[int], languages: list[str]) -> dict[int, tuple[ArticlePage, str]]:
-    """The hits readers may see, through the one listing selector, with their language."""
+def _readable(
+    ids: list[int], languages: list[str], *, headlines: bool = False
+) -> dict[int, tuple[ArticlePage, str]]:
+    """The hits readers may see, through the one listing selector, with their language.
+
+    A hit shows neither lead nor body (the snippet comes from the index), so they are not
+    read; `headlines` (autocomplete) also skips the byline and the image.
+    """
     found: dict[int, tuple[ArticlePage, str]] = {}
     if not ids:
         return found
     for locale in Locale.objects.filter(language_code__in=languages):
-        for article in articles_for_readers(locale=locale).filter(pk__in=ids):
+        articles = articles_for_readers(locale=locale).filter(pk__in=ids).defer("lead", "body")
+        if headlines:
+            articles = articles.prefetch_related(None).select_related(None)
+        for article in articles:
             found[article.pk] = (article, locale.language_code)
     return found
 
@@ -158,5 +204,5 @@ def articles_autocomplete(
         headline_only=True,
         count=False,
     )
-    articles = _readable(ids, languages)
+    articles = _readable(ids, languages, headlines=True)
     return [articles[i][0] for i in ids if i in articles]

@@ -11,6 +11,9 @@ inserts: the page tree is not what is measured), then times `search_reindex` (th
 searches and of autocomplete through the selectors the views call (ranking, the readers'
 selector, snippets), 200 queries each after 20 warm-up queries.
 
+`--reindex` keeps the last run's pages (and migrates the database) and times the index build
+and the queries; `--queries-only` times the queries alone.
+
 `quality` loads the fixed corpus of bench/search/quality.json, runs its queries and reports
 recall@10 and MRR, with the analysis as shipped and with stemming switched off (terms are then
 the word's canonical form: same script folding, no stemming).
@@ -39,13 +42,15 @@ BENCH_HOME = Path("/tmp/baspa-bench")
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
-def setup_django(engine: str, *, fresh: bool = True) -> None:
+def setup_django(engine: str, *, fresh: bool = True, name: str = "bench") -> None:
+    """Django on the benchmark's database `name` (quality uses its own, so that it does not
+    replace the 100,000-article one)."""
     BENCH_HOME.mkdir(exist_ok=True)
     if not fresh:
         os.environ["DATABASE_URL"] = (
-            "postgres://postgres@127.0.0.1:5432/baspa_bench"
+            f"postgres://postgres@127.0.0.1:5432/baspa_{name}"
             if engine == "postgresql"
-            else f"sqlite:///{BENCH_HOME / 'bench.sqlite3'}"
+            else f"sqlite:///{BENCH_HOME / f'{name}.sqlite3'}"
         )
     elif engine == "postgresql":
         import psycopg
@@ -53,11 +58,11 @@ def setup_django(engine: str, *, fresh: bool = True) -> None:
         with psycopg.connect(
             PG_ADMIN.replace("postgres://", "postgresql://"), autocommit=True
         ) as c:
-            c.execute("DROP DATABASE IF EXISTS baspa_bench")
-            c.execute("CREATE DATABASE baspa_bench")
-        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/baspa_bench"
+            c.execute(f"DROP DATABASE IF EXISTS baspa_{name}")
+            c.execute(f"CREATE DATABASE baspa_{name}")
+        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/baspa_{name}"
     else:
-        db = BENCH_HOME / "bench.sqlite3"
+        db = BENCH_HOME / f"{name}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{db}"
@@ -182,6 +187,7 @@ def index_size() -> dict[str, int]:
             cursor.execute(
                 "SELECT pg_total_relation_size('search_searchdocument'),"
                 " pg_relation_size('search_document_vector')"
+                " + pg_relation_size('search_document_title_vector')"
             )
             total, gin = cursor.fetchone()
             return {"total": total, "full_text_index": gin}
@@ -212,24 +218,30 @@ def query_words(rng: random.Random, language: str, n: int) -> str:
 
 
 def speed(args) -> None:
-    setup_django(args.engine, fresh=not args.queries_only)
+    setup_django(args.engine, fresh=not (args.queries_only or args.reindex))
 
     report = {"engine": args.engine}
-    if not args.queries_only:
+    if args.reindex:
+        index(args, report)
+    elif not args.queries_only:
         build(args, report)
     query_latency(args, report)
 
 
 def build(args, report) -> None:
-    from django.db import connection
-
-    from baspa.search.services import search_reindex
-
     parents = sections()
     started = time.perf_counter()
     load(corpus(args.articles), parents)
     load_seconds = time.perf_counter() - started
     print(f"loaded {args.articles} pages in {load_seconds:.0f} s (not measured)", flush=True)
+
+    index(args, report)
+
+
+def index(args, report) -> None:
+    from django.db import connection
+
+    from baspa.search.services import search_reindex
 
     started = time.perf_counter()
     done = search_reindex(restart=True, batch_size=1000)
@@ -295,7 +307,7 @@ def query_latency(args, report) -> None:
 
 
 def quality(args) -> None:
-    setup_django(args.engine)
+    setup_django(args.engine, name="quality")
     from baspa.kazakh import canonical, normalize
     from baspa.search import analysis
     from baspa.search.selectors import Filters, articles_search, query_parse
@@ -354,6 +366,9 @@ def main() -> None:
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries-only", action="store_true", help="reuse the last database")
+    parser.add_argument(
+        "--reindex", action="store_true", help="reuse the last database's pages; time the index"
+    )
     args = parser.parse_args()
     speed(args) if args.what == "speed" else quality(args)
 

@@ -139,6 +139,18 @@ class TestMorphologyAndScripts:
         response, data = results(client, url="/ru/search/json/", q="встречи")
         assert [hit["headline"] for hit in data["results"]] == ["Токаев провёл встречу в Астане"]
 
+    @pytest.mark.parametrize(
+        "q", ["Астана", "астана", "Астаной", "Токаеву", "токаевым", "Tokaev", "Казахстан"]
+    )
+    def test_russian_names_in_every_case(self, corpus, client, q):
+        # Snowball alone: Астана → «аста», Астане → «астан»; Казахстан → «казахста».
+        assert headlines(client, q, language="ru") == ["Токаев провёл встречу в Астане"]
+
+    def test_russian_name_in_a_phrase(self, corpus, client):
+        assert headlines(client, '"Токаев провёл"', language="ru") == [
+            "Токаев провёл встречу в Астане"
+        ]
+
     def test_phrase_matches_in_order(self, corpus, client):
         assert headlines(client, '"жаңа заң"') == ["Жаңа заң қабылданды"]
         assert set(headlines(client, "жаңа заң")) == {"Жаңа заң қабылданды", "Заң жаңа емес"}

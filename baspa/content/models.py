@@ -228,6 +228,9 @@ class ArticlePage(Page):
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences: the excerpt everywhere.")
     )
+    excerpt = models.CharField(
+        _("excerpt"), max_length=200, blank=True, editable=False, help_text=_("Made from the lead.")
+    )
     hero_image = models.ForeignKey(
         "images.Photo",
         verbose_name=_("hero image"),
@@ -294,9 +297,11 @@ class ArticlePage(Page):
     def headline(self) -> str:
         return self.title
 
-    @property
-    def excerpt(self) -> str:
-        return excerpt(self.lead)
+    def full_clean(self, *args, **kwargs):
+        # Every save of a draft or revision passes here: the excerpt is made once, at
+        # writing time, not on each page view that lists the article.
+        self.excerpt = excerpt(self.lead)
+        super().full_clean(*args, **kwargs)
 
     @property
     def is_corrected(self) -> bool:

@@ -277,3 +277,12 @@ def test_front_page_sections_come_from_the_newest_articles(homes, politics):
     assert full[politics] == [new[0], new[1]] and full[economy] == [old]
     narrow = dict(sections_with_latest(home=homes["kk"], limit=2, window=3))
     assert narrow[politics] == [new[0], new[1]] and narrow[economy] == []
+
+
+@pytest.mark.django_db
+def test_the_excerpt_is_made_when_the_article_is_saved(politics):
+    lead = "Облыста жаңа жол ашылды, ол екі ауданды байланыстырады. " * 6
+    article = make_article(politics, "Жол", lead=lead)
+    stored = ArticlePage.objects.filter(pk=article.pk).values_list("excerpt", flat=True).get()
+    assert stored.endswith("…") and len(stored) <= 161
+    assert " ".join(lead.split()).startswith(stored[:-1])

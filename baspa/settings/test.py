@@ -22,5 +22,7 @@ if env.str("DATABASE_URL", default="").startswith("postgres"):
 # the test database.
 BASPA_HOME = Path(tempfile.mkdtemp(prefix="baspa-test-home-"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    if not env.str("DATABASE_URL", default=""):
+        DATABASES["default"]["NAME"] = str(BASPA_HOME / "baspa.sqlite3")  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASPA_HOME / "test.sqlite3")}  # noqa: F405
 STATIC_ROOT = BASPA_HOME / "static"

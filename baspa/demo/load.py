@@ -31,9 +31,7 @@ from baspa.search.services import search_reindex
 logger = logging.getLogger(__name__)
 
 
-def demo_photo(
-    *, seed: int, title: str, caption: str = "", credit: str = "", alt: str = ""
-) -> Photo:
+def demo_photo(*, seed: int, caption: str = "", credit: str = "", alt: str = "") -> Photo:
     photo = Photo.objects.filter(title=f"demo-{seed}").first()
     if photo is None:
         photo = Photo(
@@ -95,7 +93,7 @@ def _authors() -> dict[str, AuthorSnippet]:
                 name=data.name,
                 slug=data.slug,
                 bio=data.bio_kk,
-                photo=demo_photo(seed=900_000 + number, title=data.name, alt=data.name),
+                photo=demo_photo(seed=900_000 + number, alt=data.name),
             )
             author.links = [AuthorLink(label=label, url=url) for label, url in data.links]
             author.save()
@@ -109,7 +107,6 @@ def _body(blocks) -> list[dict]:
         if kind == "image":
             photo = demo_photo(
                 seed=value["seed"],
-                title=value["caption"],
                 caption=value["caption"],
                 credit=value["credit"],
                 alt=value["alt"],
@@ -142,7 +139,6 @@ def _article(data, *, section, region, authors, now) -> ArticlePage | None:
     if data.image_seed is not None:
         article.hero_image = demo_photo(
             seed=data.image_seed,
-            title=data.image_caption,
             caption=data.image_caption,
             credit=data.image_credit,
             alt=data.image_alt,

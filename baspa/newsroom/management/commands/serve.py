@@ -17,7 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("BASPA_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2"))
+            "--workers",
+            type=int,
+            default=int(os.environ["WEB_CONCURRENCY"]) if "WEB_CONCURRENCY" in os.environ else None,
+            help="Worker processes (default: WEB_CONCURRENCY, else 1 with the local-memory "
+            "page cache and 2 with Redis).",
         )
         parser.add_argument("--threads", type=int, default=4)
         parser.add_argument(
@@ -37,7 +41,9 @@ class Command(BaseCommand):
         # serves (with threads), and the scheduler runs inside it, so every purge reaches the
         # cache that serves readers. With Redis, any number of workers share one cache.
         local_cache = settings.CACHES[settings.BASPA_PAGE_CACHE]["BACKEND"].endswith("LocMemCache")
-        if local_cache and workers > 1:
+        if workers is None:
+            workers = 1 if local_cache else 2
+        elif local_cache and workers > 1:
             self.stdout.write(
                 "The page cache is in local memory: serving with one worker process and "
                 f"{threads} threads. Set REDIS_URL to run more workers."

@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from baspa.content import serving
+
 handler500 = "baspa.core.views.server_error"
 
 urlpatterns = [
@@ -26,6 +28,9 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
 # Kazakh, the default language, lives at /; Russian at /ru/.
 urlpatterns += i18n_patterns(
     path("search/", include("baspa.search.urls")),
+    # Reader pages: Wagtail's serve view with the lookups it would make done in one go.
+    # (Wagtail's own _util/ views, such as the password form of a private page, stay its own.)
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving.serve, name="baspa_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,8 +4,11 @@ Pages live in one tree per language (Wagtail i18n, locales kk and ru): Home > Se
 Readers' listings come from `selectors.py`, never from ad-hoc queries in views or templates.
 """
 
+import hashlib
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,7 +21,7 @@ from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from baspa.content.blocks import ArticleBodyBlock
@@ -121,16 +124,50 @@ class ArticleAuthorRelationship(Orderable):
     panels = [FieldPanel("author")]
 
 
-def paginate(request, items, per_page: int = PER_PAGE):
-    """One page of `items` for `?page=N`. A page past the end or not a number is a 404."""
+def paginate(request, items, per_page: int = PER_PAGE, *, count_tag: str | None = None):
+    """One page of `items` for `?page=N`. A page past the end or not a number is a 404.
+
+    With `count_tag`, the number of items (a COUNT over thousands of rows at archive scale)
+    is kept until that cache tag is purged: it changes only when an article is published
+    into, or taken out of, the listing.
+    """
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
+    if count_tag is not None:
+        from baspa.pagecache.store import fragment
+
+        query = hashlib.sha256(str(items.query).encode()).hexdigest()[:24]
+        key = f"count:{count_tag}:{query}"
+        paginator.__dict__["count"] = fragment(key, {count_tag}, items.count)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger) as exc:
         raise Http404(str(exc)) from exc
 
 
-class HomePage(RoutablePageMixin, Page):
+class PrivacyCheckedOnce:
+    """Wagtail asks a page for its view restrictions before serving it and the page cache
+    asks again: here one query answers both, once per page object."""
+
+    def get_view_restrictions(self):
+        if "_view_restrictions" not in self.__dict__:
+            end = len(self.path)
+            paths = [self.path[:i] for i in range(Page.steplen, end + 1, Page.steplen)]
+            # An alias has no restrictions of its own: its original's apply, as in Wagtail's
+            # Page.get_view_restrictions().
+            pages = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+            self.__dict__["_view_restrictions"] = PageViewRestriction.objects.filter(
+                page_id__in=pages
+            )
+        return self.__dict__["_view_restrictions"]
+
+    def __getstate__(self):
+        # Pages are kept in the page cache's fragments: never with a stale answer.
+        state = super().__getstate__()
+        state.pop("_view_restrictions", None)
+        return state
+
+
+class HomePage(PrivacyCheckedOnce, RoutablePageMixin, Page):
     """The front page of one language edition; also serves author, tag and region pages."""
 
     template = "pages/home_page.html"
@@ -151,10 +188,11 @@ class HomePage(RoutablePageMixin, Page):
         context["sections"] = selectors.sections_with_latest(home=self, limit=4)
         return context
 
-    def _listing(self, request, *, template, title, articles, **extra):
+    def _listing(self, request, *, template, title, articles, count_tag, **extra):
         # Page.get_context, not ours: a listing shows none of the front page's blocks.
         context = Page.get_context(self, request)
-        context.update(listing_title=title, articles=paginate(request, articles), **extra)
+        articles = paginate(request, articles, count_tag=count_tag)
+        context.update(listing_title=title, articles=articles, **extra)
         return TemplateResponse(request, template, context)
 
     @path("author/<str:slug>/", name="author")
@@ -167,6 +205,7 @@ class HomePage(RoutablePageMixin, Page):
             request,
             template="pages/author_page.html",
             title=author.name,
+            count_tag=f"author:{slug}",
             articles=articles,
             author=author,
         )
@@ -178,7 +217,12 @@ class HomePage(RoutablePageMixin, Page):
         tag = get_object_or_404(Tag, slug=slug)
         articles = selectors.articles_for_readers(locale=self.locale, tag=tag)
         return self._listing(
-            request, template="pages/tag_page.html", title=tag.name, articles=articles, tag=tag
+            request,
+            template="pages/tag_page.html",
+            title=tag.name,
+            articles=articles,
+            count_tag=f"tag:{slug}",
+            tag=tag,
         )
 
     @path("region/<str:slug>/", name="region")
@@ -191,12 +235,13 @@ class HomePage(RoutablePageMixin, Page):
             request,
             template="pages/region_page.html",
             title=region.name,
+            count_tag=f"region:{self.locale_id}:{slug}",
             articles=articles,
             region=region,
         )
 
 
-class SectionPage(Page):
+class SectionPage(PrivacyCheckedOnce, Page):
     """A section of the paper (Саясат, Экономика…); sections nest."""
 
     description = models.TextField(_("description"), max_length=500, blank=True)
@@ -216,13 +261,15 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
-            request, selectors.articles_for_readers(locale=self.locale, section=self)
+            request,
+            selectors.articles_for_readers(locale=self.locale, section=self),
+            count_tag=f"section:{self.pk}",
         )
         context["subsections"] = selectors.sections_below(section=self)
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(PrivacyCheckedOnce, Page):
     """A news article. `title` is the headline; the lead is the excerpt everywhere."""
 
     lead = models.TextField(
@@ -309,6 +356,7 @@ class ArticlePage(Page):
 
     @cached_property
     def section(self):
+        # Reader pages get it without a query (baspa.content.serving); this is for the rest.
         return SectionPage.objects.ancestor_of(self).live().order_by("-depth").first()
 
     @cached_property
@@ -319,8 +367,9 @@ class ArticlePage(Page):
         return [rel.author for rel in self.byline.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from baspa.content import selectors
+        from baspa.content.rendering import article_main_html, recent_news_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["recent"] = selectors.articles_recent(locale=self.locale, exclude=self, limit=6)
+        context["article_main"] = article_main_html(self, request)
+        context["recent_cards"] = recent_news_cards(locale=self.locale, exclude=self, limit=6)
         return context

@@ -3,9 +3,9 @@ reader arriving in between would get the old page cached again)."""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from baspa.content.models import (
@@ -126,3 +126,12 @@ def on_settings_change(sender, instance, created, **kwargs):
     if created:
         return  # Wagtail creates the row with its defaults when a page first reads it.
     purge_on_commit({f"edition:{pk}" for pk in Locale.objects.values_list("pk", flat=True)})
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def on_site_change(sender, instance, **kwargs):
+    # Which site answers which host is kept with each edition (baspa.content.serving).
+    purge_on_commit(
+        {"sites"} | {f"edition:{pk}" for pk in Locale.objects.values_list("pk", flat=True)}
+    )

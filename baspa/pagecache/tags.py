@@ -23,9 +23,14 @@ def page_tags(page: Page, serve_args: tuple) -> set[str] | None:
     if isinstance(specific, ArticlePage):
         from baspa.pagecache.models import PublishedTags
 
-        # Worked out when the article was published; computed here only if missing.
-        published = PublishedTags.objects.filter(page_id=page.pk).values_list("tags", flat=True)
-        return tags | set(published.first() or article_tags(specific))
+        # Worked out when the article was published; computed here only if missing. Reader
+        # pages bring them along with the article (baspa.content.serving).
+        if "published_tags" in specific.__dict__:
+            published = specific.published_tags
+        else:
+            found = PublishedTags.objects.filter(page_id=page.pk).values_list("tags", flat=True)
+            published = found.first()
+        return tags | set(published or article_tags(specific))
     if isinstance(specific, SectionPage):
         return tags | {f"section:{page.pk}"}
     if isinstance(specific, HomePage):

@@ -126,7 +126,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "baspa.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="baspa") + suffix,
         }
@@ -141,6 +141,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+# Wagtail looks up (and writes back) each image rendition in its own cache on every page
+# view. A rendition never changes once made, so each process keeps them in its memory rather
+# than making network round trips for them (Wagtail purges it when an image is deleted; other
+# processes forget within the timeout).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 3000},
+}
 # The full-page cache for anonymous readers (baspa.pagecache): which cache, how long a page
 # may be served before it is rendered again (relative times «3 минут бұрын» age with it),
 # and how long concurrent requests wait for the one rendering a missing page.

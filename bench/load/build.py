@@ -213,6 +213,13 @@ def clone_articles(total: int) -> int:
             "load_map m",
             join.format(table="search_searchdocument", key="article_id"),
         )
+        # The cache tags a publish records (baspa.pagecache): the template's, but its own page.
+        cursor.execute(
+            "INSERT INTO pagecache_publishedtags (page_id, tags)"
+            " SELECT m.new_id, (SELECT jsonb_agg(CASE WHEN e = 'article:' || m.template_id"
+            " THEN 'article:' || m.new_id ELSE e END) FROM jsonb_array_elements_text(t.tags) e)"
+            " FROM load_map m JOIN pagecache_publishedtags t ON t.page_id = m.template_id"
+        )
         cursor.execute(
             "UPDATE wagtailcore_page s SET numchild = c.n FROM (SELECT substr(path, 1,"
             " length(path) - 4) AS parent, count(*) AS n FROM wagtailcore_page GROUP BY 1) c"

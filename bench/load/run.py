@@ -1,6 +1,6 @@
 """Load benchmark: Baspa's production stack on loopback, measured with wrk.
 
-    .venv/bin/python bench/load/run.py [--rebuild] [--servers gunicorn,granian,uvicorn]
+    .venv/bin/python bench/load/run.py [--rebuild] [--servers granian,gunicorn,uvicorn]
 
 Builds (or reuses) the 100,000-article site of bench/load/build.py in PostgreSQL with the
 page cache in Redis (db 14), starts nginx with the configuration in deploy/nginx/ (paths
@@ -55,15 +55,16 @@ WORKERS = 2
 THREADS = 4
 
 SERVERS = {
-    # `baspa serve` itself: gunicorn, gthread workers (baspa/newsroom/management/commands).
-    "gunicorn": [
+    # `baspa serve` itself: granian, WSGI (baspa/newsroom/management/commands/serve.py).
+    "granian": [
         "{python}", "-m", "baspa", "serve", "--no-scheduler", "--host", "127.0.0.1",
         "--port", "{port}", "--workers", "{workers}", "--threads", "{threads}",
     ],
-    "granian": [
-        "{bin}/granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", "{port}",
-        "--workers", "{workers}", "--blocking-threads", "{threads}", "--no-ws",
-        "--log-level", "warning", "baspa.wsgi:application",
+    # The alternatives measured against it (installed for the benchmark only).
+    "gunicorn": [
+        "{bin}/gunicorn", "--worker-class", "gthread", "--workers", "{workers}",
+        "--threads", "{threads}", "--bind", "127.0.0.1:{port}", "--log-level", "warning",
+        "baspa.wsgi:application",
     ],
     "uvicorn": [
         "{bin}/uvicorn", "--host", "127.0.0.1", "--port", "{port}", "--workers", "{workers}",
@@ -365,7 +366,17 @@ def measure_server(server: str, args, paths_file: Path, article: str, section: s
     log(f"{server}:")
     wrk(base + article, connections=32, duration=1)  # warm-up
     add("(c) article, app cache hit", wrk(base + article, connections=32, duration=d))
-    wrk(base + "/", connections=4, duration=2, paths=paths_file)  # warm-up: renditions, pools
+    # Cold: nothing cached at all, not even the fragments pages share (baspa.content.rendering),
+    # as after a publish purged them. Every request here is an article's first render.
+    import redis
+
+    redis.Redis.from_url(build.REDIS_URL).flushdb()
+    cold = wrk(base + "/", connections=1, duration=d, paths=paths_file)
+    add("(d) article uncached, cold", cold)
+    # Then every article once, so its own HTML is kept: the state of a page-cache miss that no
+    # change caused (the page expired), the usual miss of a busy site.
+    for path in paths_file.read_text().split():
+        fetch(base + path)
     add("(d) article uncached", wrk(base + "/", connections=1, duration=d, paths=paths_file))
     add("(d) article uncached", wrk(base + "/", connections=32, duration=d, paths=paths_file))
     add("(e) home uncached", wrk(base + "/" + UNCACHED, connections=8, duration=d))
@@ -419,7 +430,7 @@ def main() -> None:
     )
     parser.add_argument("--rebuild", action="store_true", help="build the site again")
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--servers", default="gunicorn,granian,uvicorn")
+    parser.add_argument("--servers", default="granian")
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--no-search", action="store_true", help="skip the search row")
     parser.add_argument("--json", type=Path, help="also write the rows here")
@@ -448,7 +459,9 @@ def main() -> None:
                     front = f"http://127.0.0.1:{NGINX_PORT}"
                     static = f"http://127.0.0.1:{STATIC_PORT}"
                     wait_ready(static + article)
-                    log(f"purge: {purge_check(front, article)}")
+                    # On a page no one asked for yet: its copies are fresh (the app's Age 0),
+                    # so no background update of a stale copy can race with the purge.
+                    log(f"purge: {purge_check(front, paths[1].split('?')[0])}")
                     wrk(static + article, connections=32, duration=1)
                     row = wrk(static + article, connections=32, duration=args.duration)
                     row.label, row.server = "(a) static file", "nginx"

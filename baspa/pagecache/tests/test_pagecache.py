@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import Locale
 
+from baspa.content.models import ArticlePage
 from baspa.content.tests.factories import make_article, make_author, make_region, make_section
 from baspa.pagecache import store
 from baspa.pagecache.middleware import PageCacheMiddleware
@@ -31,7 +32,7 @@ def page_cache(request, settings):
         settings.CACHES = {
             **settings.CACHES,
             "pages": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "baspa.core.cache.RedisCache",
                 "LOCATION": REDIS,
                 "KEY_PREFIX": "baspa-test",
             },
@@ -237,3 +238,78 @@ def test_responses_for_one_visitor_are_marked_private(client, site, page_cache):
     assert "s-maxage" not in response["Cache-Control"]
     client.logout()
     assert client.get("/")["Cache-Control"].startswith("public")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_an_article_shows_is_never_stale_in_its_shared_html(client, site, page_cache, author):
+    """The article's own HTML is kept between page renders (baspa.content.rendering): a
+    change to its byline, tags, region or section shows on the very next render."""
+    from baspa.content.models import Tag
+
+    article = site["old"]
+    fresh = article.url + "?utm_source=test"  # rendered, never stored: the fragment is used
+    for url in (article.url, fresh):
+        client.get(url)
+    changes = [
+        (author, "name", "Жаңа Есім"),
+        (Tag.objects.get(slug="sailau"), "name", "сайлау-2026"),
+        (site["region"], "name", "Маңғыстау өңірі"),
+    ]
+    for thing, field, value in changes:
+        setattr(thing, field, value)
+        with transaction.atomic():
+            thing.save()
+        for url in (article.url, fresh):
+            assert value in client.get(url).content.decode(), (url, value)
+    section = article.get_parent().specific
+    section.title = "Ішкі саясат"
+    with transaction.atomic():
+        section.save_revision().publish()
+    for url in (article.url, fresh):
+        assert (
+            'article__section"><a href="/sayasat/">Ішкі саясат' in client.get(url).content.decode()
+        )
+
+
+@pytest.mark.django_db
+def test_a_preview_neither_uses_nor_fills_the_shared_html(client, site, page_cache):
+    article = site["old"]
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.title = "ЖОБА ТАҚЫРЫБЫ"
+
+    def headline(html: bytes) -> str:
+        return html.decode().split('<h1 class="article__headline">')[1].split("</h1>")[0]
+
+    assert headline(draft.make_preview_request().content) == "ЖОБА ТАҚЫРЫБЫ"
+    assert headline(client.get(article.url + "?utm_source=test").content) == "Ескі жаңалық"
+    assert headline(draft.make_preview_request().content) == "ЖОБА ТАҚЫРЫБЫ"
+
+
+def test_the_local_copies_of_entries_are_bounded_and_follow_purges(page_cache, settings):
+    response = HttpResponse("<p>ok</p>", content_type="text/html; charset=utf-8")
+    for number in range(store.LOCAL_ENTRIES + 50):
+        key = store.entry_key("testserver", f"/page-{number}/", "")
+        store.entry_set(key, store.entry_make(response, store.generations({f"t:{number}"})))
+        assert store.entry_get(key) is not None
+    assert len(store._local) == store.LOCAL_ENTRIES
+    key = store.entry_key("testserver", f"/page-{store.LOCAL_ENTRIES + 49}/", "")
+    assert key in store._local
+    store.tags_purge({f"t:{store.LOCAL_ENTRIES + 49}"})
+    assert store.entry_get(key) is None and key not in store._local
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_listing_counts_a_new_article_at_once(client, site, page_cache, politics, author):
+    """Listings keep their article counts between renders: a publish must reach them."""
+    for number in range(11):
+        with transaction.atomic():
+            make_article(politics, f"Толтырма {number}", authors=[author], minutes_ago=200)
+    # «Ескі жаңалық» and these 11: one full page of 12 in the section and on the author's page.
+    for url in ("/sayasat/", f"/author/{author.slug}/"):
+        assert client.get(url + "?page=2").status_code == 404, url
+    with transaction.atomic():
+        make_article(politics, "ОН ҮШІНШІ", authors=[author], minutes_ago=1)
+    for url in ("/sayasat/", f"/author/{author.slug}/"):
+        second = client.get(url + "?page=2")
+        assert second.status_code == 200, url
+        assert "Ескі жаңалық" in second.content.decode() or "Толтырма" in second.content.decode()

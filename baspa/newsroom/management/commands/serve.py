@@ -57,17 +57,15 @@ class Command(BaseCommand):
                 [sys.executable, "-m", "baspa", "run_scheduler"], env=os.environ.copy()
             )
         self.stdout.write(f"Baspa: http://{host}:{port}/  (admin: http://{host}:{port}/admin/)")
+        self.stdout.flush()
         try:
-            _gunicorn(
-                bind=f"{host}:{port}",
+            _granian(
+                host=host,
+                port=port,
                 workers=workers,
                 threads=threads,
-                worker_class="gthread",
-                accesslog=os.environ.get("BASPA_ACCESS_LOG"),
-                timeout=60,
-                post_worker_init=(
-                    _start_scheduler_in_worker if local_cache and not no_scheduler else None
-                ),
+                access_log=bool(os.environ.get("BASPA_ACCESS_LOG")),
+                scheduler_in_worker=local_cache and not no_scheduler,
             )
         finally:
             if scheduler is not None:
@@ -75,24 +73,24 @@ class Command(BaseCommand):
                 scheduler.wait(timeout=10)
 
 
-def _start_scheduler_in_worker(worker) -> None:
-    from baspa.newsroom.services import scheduler_start_thread
+def _granian(*, host, port, workers, threads, access_log, scheduler_in_worker) -> None:
+    """granian, chosen by measurement (docs/deploy.md): its HTTP layer is Rust, so the
+    Python threads spend their time on Baspa's pages rather than on parsing requests."""
+    from granian import Granian
+    from granian.constants import Interfaces
 
-    scheduler_start_thread()
-
-
-def _gunicorn(**options) -> None:
-    from gunicorn.app.base import BaseApplication
-
-    class Server(BaseApplication):
-        def load_config(self):
-            for key, value in options.items():
-                if value is not None:
-                    self.cfg.set(key, value)
-
-        def load(self):
-            from baspa.wsgi import application
-
-            return application
-
-    Server().run()
+    if scheduler_in_worker:
+        # Read by baspa.wsgi when the worker process loads the application.
+        os.environ["BASPA_SCHEDULER_IN_WORKER"] = "1"
+    Granian(
+        "baspa.wsgi:application",
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        log_access=access_log,
+        respawn_failed_workers=True,
+        workers_kill_timeout=30,
+    ).serve()

@@ -1,0 +1,87 @@
+"""HTML that many page views share, rendered once: article cards, the article itself."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from baspa.content import selectors
+from baspa.content.models import ArticleAuthorRelationship
+
+
+def recent_news_cards(*, locale: Locale, exclude: Page | None = None, limit: int = 6):
+    """The «Latest news» block's cards, as HTML, newest first, without `exclude`.
+
+    Every article page shows the same few cards, so they are rendered once per change to the
+    edition's articles (the `recent:<locale>` tag) and at most every
+    BASPA_PAGE_CACHE_SECONDS, so that their relative times («5 минут бұрын») age no more
+    than a cached page does.
+    """
+    from baspa.pagecache.store import fragment
+
+    def render() -> list[tuple[int, str]]:
+        articles = selectors.articles_recent(locale=locale, limit=limit + 1)
+        return [
+            (
+                article.pk,
+                render_to_string(
+                    "components/article_card.html", {"article": article, "heading_tag": "h3"}
+                ),
+            )
+            for article in articles
+        ]
+
+    cards = fragment(
+        f"recent-cards:{locale.pk}:{get_language()}:{limit}",
+        {f"recent:{locale.pk}"},
+        render,
+        timeout=settings.BASPA_PAGE_CACHE_SECONDS,
+    )
+    # Trusted: rendered by our own card template, which escapes every field.
+    chosen = [html for pk, html in cards if exclude is None or pk != exclude.pk][:limit]
+    return [mark_safe(html) for html in chosen]
+
+
+def article_main_html(article, request):
+    """The article itself (headline to tags, the `<article>` element) as HTML.
+
+    It is the same for every reader of the edition, so it is rendered once and kept until one
+    of the things it shows changes: the same cache tags as the article's page (its section,
+    byline, tags and region; see baspa.pagecache.tags). A page-cache miss then renders only
+    the page around it. Previews show unsaved work: always rendered, never kept.
+    """
+    from baspa.pagecache.store import fragment
+    from baspa.pagecache.tags import page_tags
+
+    context = {"page": article, "request": request, "edition": request_edition(request)}
+
+    def render() -> str:
+        prefetch_related_objects(
+            [article],
+            Prefetch("byline", ArticleAuthorRelationship.objects.select_related("author")),
+        )
+        return render_to_string("components/article_main.html", context)
+
+    if getattr(request, "is_preview", False) or not article.live:
+        return mark_safe(render())
+    published = article.last_published_at.timestamp() if article.last_published_at else 0
+    # Trusted: rendered by our own template, which escapes every field (rich text is
+    # Wagtail's, filtered by its editor's whitelist when saved).
+    return mark_safe(
+        fragment(
+            f"article-main:{article.pk}:{get_language()}:{published:.0f}",
+            page_tags(article, ()) or {f"article:{article.pk}"},
+            render,
+        )
+    )
+
+
+def request_edition(request) -> dict:
+    from baspa.content.serving import edition_for_request
+
+    edition = edition_for_request(request)
+    return {"home": edition["home"]} if edition else {"home": None}

@@ -6,10 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from baspa.distribution import urls as distribution_urls
+
 handler500 = "baspa.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Sitemaps and robots.txt: one set for the whole site, at its root.
+    path("", include((distribution_urls.root_patterns, "distribution"))),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -26,6 +30,7 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
 # Kazakh, the default language, lives at /; Russian at /ru/.
 urlpatterns += i18n_patterns(
     path("search/", include("baspa.search.urls")),
+    path("", include((distribution_urls.feed_patterns, "distribution"), namespace="feeds")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "baspa.search",
     "baspa.newsroom",
     "baspa.pagecache",
+    "baspa.distribution",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,12 @@ NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 
 
+def to_the_second(value):
+    """Update times with their zone, to the second: a W3C datetime (sitemaps.org protocol,
+    <lastmod>), written in the newsroom's time zone by the templates."""
+    return value.replace(microsecond=0) if value else None
+
+
 def edition_location(home: HomePage, url_path: str) -> str:
     """A page's address from its tree path, without loading the page: what Wagtail's
     `Page.url` gives for a page of `home`'s edition (test_sitemaps checks they agree)."""
@@ -48,12 +54,14 @@ class PagesSitemap(EditionSitemap):
         section = page if isinstance(page, SectionPage) else None
         articles = articles_for_readers(locale=self.locale, section=section, cards=False)
         newest = articles.aggregate(newest=Max("last_published_at"))["newest"]
-        return newest or page.last_published_at
+        return to_the_second(newest or page.last_published_at)
 
     def get_latest_lastmod(self):
-        return articles_for_readers(locale=self.locale, cards=False).aggregate(
-            newest=Max("last_published_at")
-        )["newest"]
+        return to_the_second(
+            articles_for_readers(locale=self.locale, cards=False).aggregate(
+                newest=Max("last_published_at")
+            )["newest"]
+        )
 
 
 class ArticlesSitemap(EditionSitemap):
@@ -68,13 +76,15 @@ class ArticlesSitemap(EditionSitemap):
         return edition_location(self.home, item[0])
 
     def lastmod(self, item):
-        return item[1]
+        return to_the_second(item[1])
 
     def get_latest_lastmod(self):
         # The framework's default reads every item; one aggregate instead.
-        return articles_for_readers(locale=self.locale, cards=False).aggregate(
-            newest=Max("last_published_at")
-        )["newest"]
+        return to_the_second(
+            articles_for_readers(locale=self.locale, cards=False).aggregate(
+                newest=Max("last_published_at")
+            )["newest"]
+        )
 
 
 class NewsSitemap(Sitemap):
@@ -96,7 +106,7 @@ class NewsSitemap(Sitemap):
                 {
                     "location": edition_location(home, url_path),
                     "title": title,
-                    "published": published,
+                    "published": to_the_second(published),
                     "updated": updated,
                     "language": home.locale.language_code,
                     "publication": self.publication,
@@ -110,7 +120,7 @@ class NewsSitemap(Sitemap):
         return item["location"]
 
     def lastmod(self, item):
-        return item["updated"]
+        return to_the_second(item["updated"])
 
 
 def sitemaps_all() -> dict[str, Sitemap]:

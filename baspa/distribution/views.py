@@ -37,7 +37,12 @@ def sitemap_index(request):
 @require_safe
 def sitemap_section(request, section: str):
     request_tags_note(request, _every_edition_tags())
-    return sitemap_views.sitemap(request, sitemaps.sitemaps_all(), section=section)
+    return sitemap_views.sitemap(
+        request,
+        sitemaps.sitemaps_all(),
+        section=section,
+        template_name="distribution/sitemap.xml",  # Django's writes the date without the time
+    )
 
 
 @require_safe

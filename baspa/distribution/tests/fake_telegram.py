@@ -63,7 +63,13 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             reply = self.server.replies.pop(0) if self.server.replies else "ok"
             self.server.calls.append(
-                {"method": method, "token": bot.removeprefix("bot"), "photo": photo, **fields}
+                {
+                    "method": method,
+                    "token": bot.removeprefix("bot"),
+                    "photo": photo,
+                    "accepted": reply in ("ok", "hang"),
+                    **fields,
+                }
             )
             self.server.next_id += 1
             message_id = self.server.next_id
@@ -71,12 +77,15 @@ class Handler(BaseHTTPRequestHandler):
             self.server.release.wait(30)
         if reply.startswith("429"):
             seconds = int(reply.split(":")[1])
-            status, answer = 429, {
-                "ok": False,
-                "error_code": 429,
-                "description": f"Too Many Requests: retry after {seconds}",
-                "parameters": {"retry_after": seconds},
-            }
+            status, answer = (
+                429,
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {seconds}",
+                    "parameters": {"retry_after": seconds},
+                },
+            )
         elif reply == "401":
             status, answer = 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         else:

@@ -112,7 +112,7 @@ def test_a_429_waits_the_time_telegram_asks_then_sends(politics, bot_api, channe
     bot_api.replies = ["429:300"]
     before = timezone.now()
     article = make_article(politics, "Көп хабар", minutes_ago=None)
-    assert wait_for(lambda: (post_of(article) and post_of(article).attempts == 1))
+    assert wait_for(lambda: post_of(article) and post_of(article).attempts == 1)
     post = post_of(article)
     assert post.status == "pending" and post.problem == "rate_limited"
     assert post.next_attempt_at >= before + timedelta(seconds=300)
@@ -136,7 +136,7 @@ def test_a_bad_token_is_retried_recorded_and_shown_to_editors(
     monkeypatch.setattr(services, "MAX_ATTEMPTS", 2)
     bot_api.replies = ["401", "401"]
     article = make_article(politics, "Токенсіз жаңалық", minutes_ago=None)
-    assert wait_for(lambda: (post_of(article) and post_of(article).attempts == 1))
+    assert wait_for(lambda: post_of(article) and post_of(article).attempts == 1)
     assert status_of(article) == "pending" and post_of(article).problem == "unauthorized"
     TelegramPost.objects.update(next_attempt_at=timezone.now())
     services.telegram_due_deliver()
@@ -166,7 +166,7 @@ def test_an_unreachable_telegram_is_a_network_problem_without_the_token(
 ):
     settings.BASPA_TELEGRAM_API_URL = "http://127.0.0.1:9"  # nothing listens on discard
     article = make_article(politics, "Байланыссыз", minutes_ago=None)
-    assert wait_for(lambda: (post_of(article) and post_of(article).attempts == 1))
+    assert wait_for(lambda: post_of(article) and post_of(article).attempts == 1)
     post = post_of(article)
     assert post.problem == "network" and post.status == "pending"
     assert TOKEN not in post.detail and "secret" not in post.detail

@@ -151,3 +151,21 @@ def test_publishing_and_unpublishing_reach_every_feed_at_once(client, newsroom, 
         assert "Жаңа заң күшіне енді" not in client.get(url).content.decode(), url
     # Untouched feeds stay cached: the Russian edition shows nothing of this.
     assert client.get("/ru/feeds/rss/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_front_cache_purge_names_the_feeds_and_sitemaps(newsroom, settings):
+    from baspa.pagecache import front
+
+    kk = newsroom["homes"]["kk"].locale_id
+    urls = front.tag_urls({f"recent:{kk}", f"section:{newsroom['law'].pk}", "tag:sailau"})
+    root = "http://localhost"
+    assert {
+        f"{root}/feeds/rss/",
+        f"{root}/feeds/atom-full/",
+        f"{root}/feeds/rss/section/sayasat/zan/",
+        f"{root}/feeds/atom/tag/sailau/",
+        f"{root}/ru/feeds/rss/tag/sailau/",
+        f"{root}/sitemap.xml",
+        f"{root}/news-sitemap.xml",
+    } <= urls

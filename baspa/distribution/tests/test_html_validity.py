@@ -42,7 +42,7 @@ def test_pages_have_no_html_errors(client, newsroom, tmp_path):
     )
     messages = json.loads(result.stderr)["messages"]
     errors = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} — {m.get('extract', '')}"
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} {m.get('extract')}"
         for m in messages
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]

@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from baspa.content import serving
+from baspa.distribution import urls as distribution_urls
 
 handler500 = "baspa.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Sitemaps and robots.txt: one set for the whole site, at its root.
+    path("", include((distribution_urls.root_patterns, "distribution"))),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -28,6 +31,7 @@ if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
 # Kazakh, the default language, lives at /; Russian at /ru/.
 urlpatterns += i18n_patterns(
     path("search/", include("baspa.search.urls")),
+    path("", include((distribution_urls.feed_patterns, "distribution"), namespace="feeds")),
     # Reader pages: Wagtail's serve view with the lookups it would make done in one go.
     # (Wagtail's own _util/ views, such as the password form of a private page, stay its own.)
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serving.serve, name="baspa_serve"),

@@ -54,9 +54,6 @@ def article_main_html(article, request):
     byline, tags and region; see baspa.pagecache.tags). A page-cache miss then renders only
     the page around it. Previews show unsaved work: always rendered, never kept.
     """
-    from baspa.pagecache.store import fragment
-    from baspa.pagecache.tags import page_tags
-
     context = {"page": article, "request": request, "edition": request_edition(request)}
 
     def render() -> str:
@@ -66,17 +63,25 @@ def article_main_html(article, request):
         )
         return render_to_string("components/article_main.html", context)
 
-    if getattr(request, "is_preview", False) or not article.live:
-        return mark_safe(render())
-    published = article.last_published_at.timestamp() if article.last_published_at else 0
     # Trusted: rendered by our own template, which escapes every field (rich text is
     # Wagtail's, filtered by its editor's whitelist when saved).
-    return mark_safe(
-        fragment(
-            f"article-main:{article.pk}:{get_language()}:{published:.0f}",
-            page_tags(article, ()) or {f"article:{article.pk}"},
-            render,
-        )
+    return mark_safe(article_shared(article, request, "main", render))
+
+
+def article_shared(article, request, name: str, compute):
+    """`compute()`'s value for the published `article`, kept under the article page's cache
+    tags (its section, byline, tags and region): the same for every reader of the edition.
+    For a preview, or a page that is not live, it is computed and not kept."""
+    from baspa.pagecache.store import fragment
+    from baspa.pagecache.tags import page_tags
+
+    if getattr(request, "is_preview", False) or not article.live:
+        return compute()
+    published = article.last_published_at.timestamp() if article.last_published_at else 0
+    return fragment(
+        f"article-{name}:{article.pk}:{get_language()}:{published:.0f}",
+        page_tags(article, ()) or {f"article:{article.pk}"},
+        compute,
     )
 
 

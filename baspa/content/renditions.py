@@ -7,7 +7,9 @@ page type after publishing and fails if a page had to make a rendition itself.
 
 from django_tasks import task
 
-HERO = ("fill-1200x675", "fill-960x540", "fill-480x270")  # article page, lead card, cards
+# Article page, lead card, cards; and 1200×630, the size of link previews (Open Graph,
+# Twitter cards) and feed enclosures (baspa.distribution).
+HERO = ("fill-1200x675", "fill-960x540", "fill-480x270", "fill-1200x630")
 BODY = ("width-960",)
 AUTHOR_PHOTO = ("fill-160x160",)
 

@@ -4,6 +4,8 @@ It applies `.live().public()` and the language edition, so no public page can li
 a scheduled article or a private one by forgetting a filter.
 """
 
+from datetime import datetime
+
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Locale, Page
@@ -27,8 +29,14 @@ def articles_for_readers(
     tag=None,
     region: RegionSnippet | None = None,
     exclude: Page | None = None,
+    published_since: datetime | None = None,
+    cards: bool = True,
 ) -> QuerySet[ArticlePage]:
-    """Published, public articles of one language edition, newest first, ready for cards."""
+    """Published, public articles of one language edition, newest first, ready for cards.
+
+    `cards=False` leaves out the joins and prefetches a card needs, for callers that read a
+    few columns of many rows (the sitemaps, through .values()).
+    """
     articles = ArticlePage.objects.live().public().filter(locale=locale)
     if section is not None:
         articles = articles.descendant_of(section)
@@ -45,6 +53,10 @@ def articles_for_readers(
         articles = articles.filter(region=region)
     if exclude is not None:
         articles = articles.exclude(pk=exclude.pk)
+    if published_since is not None:
+        articles = articles.filter(first_published_at__gte=published_since)
+    if not cards:
+        return articles.order_by("-first_published_at", "-pk")
     return (
         articles.select_related("hero_image", "region")
         .prefetch_related(

@@ -146,14 +146,21 @@ def pages_overdue(*, now=None) -> list[tuple[Page, Revision]]:
 
 
 def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
-    """Publish due articles every `interval` seconds for as long as `keep_going()` says."""
+    """Publish due articles every `interval` seconds for as long as `keep_going()` says; and
+    send the Telegram posts that wait for a retry (baspa.distribution)."""
     from django.db import close_old_connections
+
+    from baspa.distribution.services import telegram_due_deliver
 
     while keep_going():
         try:
             scheduled_publish_due()
         except Exception:  # noqa: BLE001 - one bad run must not stop scheduled publishing
             logger.exception("Scheduled publishing failed; retrying in %s s", interval)
+        try:
+            telegram_due_deliver()
+        except Exception:  # noqa: BLE001 - nor may a Telegram failure
+            logger.exception("Telegram retries failed; retrying in %s s", interval)
         time.sleep(max(1, interval))
         # Long-lived: drop connections the database may have closed meanwhile.
         close_old_connections()

@@ -8,6 +8,9 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 ENCODINGS = ("br", "gzip", "")  # the three copies deploy/nginx keeps per address
+# Other apps' addresses for a set of tags (baspa.distribution: feeds and sitemaps), added
+# by their AppConfig.ready(): the page cache knows no app that uses it.
+URL_PROVIDERS: list = []
 
 
 def tag_urls(tags) -> set[str]:
@@ -34,6 +37,8 @@ def tag_urls(tags) -> set[str]:
             home = homes.get(int(locale_id))
             if home is not None:
                 urls.add(home.get_full_url() + home.reverse_subpage("region", args=[slug]))
+    for provider in URL_PROVIDERS:
+        urls |= provider(tags)
     return {url for url in urls if url}
 
 

@@ -21,6 +21,16 @@ def ask_from_request(request) -> Ask:
     )
 
 
+# HTML pages, and the feeds, sitemaps and robots.txt of baspa.distribution.
+STORABLE_TYPES = (
+    "text/html",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/plain",
+)
+
+
 def _storable(request, response) -> bool:
     return (
         response.status_code == 200
@@ -28,7 +38,7 @@ def _storable(request, response) -> bool:
         and not response.cookies
         and not response.streaming
         and not response.has_header("Cache-Control")
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").startswith(STORABLE_TYPES)
     )
 
 

@@ -12,7 +12,8 @@ from django.utils.http import http_date, parse_http_date_safe
 BYPASS_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
 # The only query parameter a cached page may have; any other (tracking tags, junk) is served
 # fresh and not stored, so it can neither fill nor poison the cache.
-ALLOWED_QUERY = {"page"}
+# (`p` is the page number of Django's paginated sitemaps.)
+ALLOWED_QUERY = {"page", "p"}
 CACHE_CONTROL = "public, max-age=0, s-maxage={seconds}, stale-while-revalidate={stale}"
 
 

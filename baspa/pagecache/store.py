@@ -103,7 +103,8 @@ def entry_make(response, tag_generations: dict[str, str]) -> dict:
         "headers": {
             name: value
             for name, value in response.items()
-            if name.lower() in {"content-type", "content-language", "x-frame-options"}
+            if name.lower()
+            in {"content-type", "content-language", "x-frame-options", "x-robots-tag"}
         },
         "body": body,
         # Compressed once, when stored: a hit does no per-request work.
@@ -117,6 +118,18 @@ def entry_make(response, tag_generations: dict[str, str]) -> dict:
 
 def entry_set(key: str, entry: dict) -> None:
     cache().set(key, entry, timeout=settings.BASPA_PAGE_CACHE_SECONDS)
+
+
+def request_tags_note(request, tags) -> None:
+    """For responses made outside Wagtail's page tree (feeds, sitemaps, robots.txt): what the
+    response shows, as tags with their generations read before rendering, so the middleware
+    may store it and the purges that reach pages reach it too. Signed-in users are never
+    stored, so nothing is noted for them."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return
+    if tags:
+        request.pagecache_tags = generations(tags)
 
 
 def render_lock(key: str) -> bool:

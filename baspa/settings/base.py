@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "baspa.search",
     "baspa.newsroom",
     "baspa.pagecache",
+    "baspa.distribution",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -160,14 +162,21 @@ BASPA_PAGE_CACHE_LOCK_SECONDS = 5
 # A shared front cache (deploy/nginx/) purged by address on publish, e.g. http://127.0.0.1:8081
 BASPA_FRONT_CACHE_PURGE_URL = env.str("BASPA_FRONT_CACHE_PURGE_URL", default="")
 
-# Background tasks: in-process on the embedded default (nothing extra to run).
+# Background tasks: in-process on the embedded default (nothing extra to run). "background"
+# is for work the request that causes it must not wait for (the Telegram post): a thread of
+# the same process, unless TASKS_BACKEND names a backend with its own workers.
 TASKS = {
     "default": {
         "BACKEND": env.str(
             "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
         ),
-    }
+    },
+    "background": {
+        "BACKEND": env.str("TASKS_BACKEND", default="baspa.distribution.backends.ThreadBackend"),
+    },
 }
+# The Telegram Bot API (baspa.distribution); tests point it at a local server.
+BASPA_TELEGRAM_API_URL = env.str("BASPA_TELEGRAM_API_URL", default="https://api.telegram.org")
 
 # Languages: Kazakh is the site's default; Russian is the second edition; English for the admin.
 LANGUAGE_CODE = "kk"

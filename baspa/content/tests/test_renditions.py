@@ -22,7 +22,7 @@ def test_publishing_makes_every_rendition_the_pages_show(
             body=[{"type": "image", "value": {"image": inline.pk, "caption": "", "credit": ""}}],
         )
     made = PhotoRendition.objects.count()
-    assert made == 5  # three hero sizes, the body width, the author portrait
-    for url in ("/", "/sayasat/", article.url, "/author/dana/"):
+    assert made == 6  # four hero sizes, the body width, the author portrait
+    for url in ("/", "/sayasat/", article.url, "/author/dana/", "/feeds/rss/", "/feeds/atom/"):
         assert client.get(url).status_code == 200
     assert PhotoRendition.objects.count() == made  # no page view had to make one

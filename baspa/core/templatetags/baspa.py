@@ -20,4 +20,6 @@ def published_time(value, relative=False):
     if not value:
         return ""
     text = timefmt.relative_time(value) if relative else timefmt.publication_time(value)
-    return format_html('<time datetime="{}">{}</time>', timezone.localtime(value).isoformat(), text)
+    # To the second: HTML's valid date string allows at most three digits of a fraction.
+    instant = timezone.localtime(value).isoformat(timespec="seconds")
+    return format_html('<time datetime="{}">{}</time>', instant, text)

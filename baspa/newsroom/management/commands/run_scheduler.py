@@ -7,7 +7,10 @@ from baspa.newsroom.services import scheduled_publish_due, scheduler_run
 
 
 class Command(BaseCommand):
-    help = "Publish scheduled articles when their time comes; runs until stopped."
+    help = (
+        "Publish scheduled articles when their time comes, and retry Telegram posts; "
+        "runs until stopped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -20,7 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, once, **options):
         if once:
+            from baspa.distribution.services import telegram_due_deliver
+
             scheduled_publish_due()
+            telegram_due_deliver()
             return
         parent = os.getppid()
         # Started by `baspa serve`: stop when it goes away, never run orphaned.

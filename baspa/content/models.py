@@ -262,6 +262,23 @@ class ArticlePage(Page):
         help_text=_("Shown on the article with its time. Say what changed and why."),
     )
     correction_at = models.DateTimeField(_("correction time"), null=True, blank=True)
+    # The Latin-script edition spells everything automatically (baspa.editions); these let an
+    # editor spell a headline or lead differently where a name needs it.
+    headline_latin = models.CharField(
+        _("headline in Latin script"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Leave empty: the Latin edition spells the headline automatically. "
+            "Fill in only where a name needs another spelling."
+        ),
+    )
+    lead_latin = models.TextField(
+        _("lead in Latin script"),
+        max_length=600,
+        blank=True,
+        help_text=_("Leave empty to have the lead spelt automatically."),
+    )
 
     template = "pages/article_page.html"
     base_form_class = NewsroomPageForm
@@ -273,6 +290,8 @@ class ArticlePage(Page):
         FieldPanel("lead"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        # Unticked by default; the warning after saving says when ticking it would help.
+        FieldPanel("repair_mixed_script"),
         InlinePanel("byline", label=_("Byline"), min_num=1, heading=_("Authors, in byline order")),
         MultiFieldPanel([FieldPanel("region"), FieldPanel("tags")], heading=_("Region and tags")),
         MultiFieldPanel(
@@ -281,6 +300,11 @@ class ArticlePage(Page):
         MultiFieldPanel(
             [FieldPanel("correction"), FieldPanel("correction_at")],
             heading=_("Correction"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("headline_latin"), FieldPanel("lead_latin")],
+            heading=_("Latin-script edition"),
             classname="collapsed",
         ),
     ]

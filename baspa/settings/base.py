@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "baspa.search",
     "baspa.newsroom",
     "baspa.pagecache",
+    "baspa.editions",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -65,6 +66,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page costs one cache read, nothing more.
     "baspa.pagecache.middleware.PageCacheMiddleware",
+    # After the page cache (each script edition is its own entry), before LocaleMiddleware
+    # and URL resolution (the /latyn/ or /tote/ prefix comes off the path).
+    "baspa.editions.middleware.ScriptEditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "baspa.core.context_processors.site_chrome",
+                "baspa.editions.context_processors.edition_script",
             ],
         },
     },

@@ -128,3 +128,23 @@ def html_transliterate(html: str, script: Script) -> str:
         text = html[pos:]
         out.append(text if skipped else text_convert(text, script))
     return "".join(out)
+
+
+# Values of the search API (baspa.search.views) that are not reader text: kept as they are.
+_JSON_KEPT = frozenset({"query", "published_at"})
+
+
+def data_transliterate(value, script: Script, key: str = ""):
+    """A JSON answer (search results, autocomplete) as the `script` edition gives it:
+    addresses kept in the edition, `*_html` values through the HTML pass, other text spelt."""
+    if isinstance(value, dict):
+        return {k: data_transliterate(v, script, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [data_transliterate(item, script, key) for item in value]
+    if not isinstance(value, str) or key in _JSON_KEPT:
+        return value
+    if key == "url":
+        return edition_path(value, script) if script.prefix else value
+    if key.endswith("_html"):
+        return html_transliterate(value, script)
+    return text_convert(value, script)

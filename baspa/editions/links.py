@@ -29,14 +29,25 @@ class EditionLinks:
     translation: EditionLink | None = None
 
 
-def _routable_suffix(page, path: str) -> str | None:
-    """The route below a home page (author/<slug>/, tag/<slug>/) that reads the same in the
-    other edition; None for routes that do not (regions have a slug per language)."""
+def _routable_suffix(page, path: str, language: str) -> str | None:
+    """The route below a home page (author/<slug>/, …) as the `language` edition spells it;
+    None when that edition has no such page."""
     base = page.get_url() or ""
     if not path.startswith(base) or path == base:
         return ""
     suffix = path[len(base) :]
-    return suffix if suffix.startswith(("author/", "tag/")) else None
+    if suffix.startswith(("author/", "tag/")):
+        return suffix  # authors and tags are shared by both editions
+    kind, _, slug = suffix.partition("/")
+    if kind == "region":
+        from baspa.content.models import RegionSnippet
+
+        # A region is translated: its slug in the other edition is its translation's.
+        region = RegionSnippet.objects.filter(slug=slug.strip("/"), locale=page.locale).first()
+        other = region and region.get_translations().filter(locale__language_code=language)
+        translated = other.first() if other else None
+        return f"region/{translated.slug}/" if translated else None
+    return None
 
 
 def edition_links(request, page=None) -> EditionLinks:
@@ -48,13 +59,13 @@ def edition_links(request, page=None) -> EditionLinks:
     links = EditionLinks()
     translations: dict[str, str] = {}
     if page is not None:
-        suffix = _routable_suffix(page, path)
-        if suffix is not None:
-            for other in ("kk", "ru"):
-                if other != language:
-                    url = edition_url(page, language=other, suffix=suffix)
-                    if url:
-                        translations[other] = url
+        for other in ("kk", "ru"):
+            if other == language:
+                continue
+            suffix = _routable_suffix(page, path, other)
+            url = edition_url(page, language=other, suffix=suffix) if suffix is not None else None
+            if url:
+                translations[other] = url
     if language == "kk":
         for code, each in SCRIPTS.items():
             links.scripts.append(

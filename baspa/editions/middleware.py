@@ -1,8 +1,10 @@
+import json
+
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from baspa.editions import negotiation
-from baspa.editions.html import html_transliterate
+from baspa.editions.html import data_transliterate, html_transliterate
 from baspa.editions.scripts import CYRILLIC, edition_path, is_kazakh_path, script_split
 
 
@@ -22,6 +24,8 @@ class ScriptEditionMiddleware:
         script, path = script_split(request.path_info)
         request.script = script
         if script is not CYRILLIC:
+            if request.path_info == f"/{script.prefix}":
+                return HttpResponsePermanentRedirect(script.home())
             if not is_kazakh_path(path):
                 # /latyn/ru/… or /latyn/admin/…: there is no such edition; the page itself.
                 return HttpResponsePermanentRedirect(path)
@@ -41,11 +45,17 @@ class ScriptEditionMiddleware:
             return response
         if script is not CYRILLIC and response.has_header("Location"):
             response["Location"] = edition_path(response["Location"], script)
-        if (
-            not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-            and response.content
-        ):
+        content_type = response.get("Content-Type", "")
+        if script is not CYRILLIC and content_type.startswith("application/json"):
+            if not response.streaming and response.content:
+                data = json.loads(response.content)
+                response.content = json.dumps(
+                    data_transliterate(data, script), ensure_ascii=False
+                ).encode()
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
+            return response
+        if not response.streaming and content_type.startswith("text/html") and response.content:
             charset = response.charset or "utf-8"
             html = response.content.decode(charset, "replace")
             converted = html_transliterate(html, script)

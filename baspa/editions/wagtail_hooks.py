@@ -83,7 +83,8 @@ def _mixed_words(page) -> list:
 
 
 def warn_about_mixed_scripts(request, page):
-    """Warn, without blocking, about words that mix scripts, with the repaired spelling."""
+    """Warn, without blocking, about words that mix scripts, with the repaired spelling:
+    after each save, and when the edit page opens (so before the editor publishes)."""
     words = _mixed_words(page.get_latest_revision_as_object())
     if not words:
         return
@@ -108,3 +109,9 @@ def warn_about_mixed_scripts(request, page):
 
 hooks.register("after_create_page", warn_about_mixed_scripts)
 hooks.register("after_edit_page", warn_about_mixed_scripts)
+
+
+@hooks.register("before_edit_page")
+def warn_about_mixed_scripts_on_open(request, page):
+    if request.method == "GET":
+        warn_about_mixed_scripts(request, page)

@@ -167,6 +167,7 @@ def test_no_edition_of_russian_pages_or_the_admin(client, homes):
     assert client.get("/latyn/ru/").status_code == 301
     assert client.get("/latyn/ru/")["Location"] == "/ru/"
     assert client.get("/tote/admin/")["Location"] == "/admin/"
+    assert client.get("/latyn")["Location"] == "/latyn/"
     html = html_of(client.get("/ru/"))
     assert 'class="script-switch"' not in html and '<html lang="ru">' in html
 
@@ -259,3 +260,21 @@ def test_section_in_another_section_keeps_its_edition(client, homes, politics):
     html = html_of(client.get("/latyn/sayasat/sailau/"))
     assert f'href="/latyn{article.url}"' in html and "Uçaskeler daiyn" in html
     assert ArticlePage.objects.filter(pk=article.pk).exists()
+
+
+@pytest.mark.django_db
+def test_search_answers_in_the_edition_script(client, newsroom):  # noqa: F811
+    from baspa.search.services import search_reindex
+
+    search_reindex(restart=True)
+    cyrillic = client.get("/search/json/", {"q": "форум"}).json()
+    latin = client.get("/latyn/search/json/", {"q": "форум"}).json()
+    assert cyrillic["count"] == latin["count"] >= 1
+    hit = latin["results"][0]
+    assert hit["url"] == "/latyn" + cyrillic["results"][0]["url"]
+    assert hit["headline"] == "Qostanaida öñıraralyq forum ötedı"
+    assert not CYRILLIC.search(hit["headline_html"] + hit["snippet_html"] + hit["section"])
+    assert latin["query"] == "форум"  # what the reader typed is echoed as typed
+    arabic = client.get("/tote/search/autocomplete/", {"q": "Қостан"}).json()
+    assert arabic["results"][0]["url"].startswith("/tote/")
+    assert not CYRILLIC.search(arabic["results"][0]["headline"])

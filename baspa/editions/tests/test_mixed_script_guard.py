@@ -50,6 +50,9 @@ def test_mixed_words_warn_without_blocking_then_repair_on_request(client, politi
     )
     assert "«Aлмaты» → «Алматы»" in html
     assert "«Qazaqstаn» → «Qazaqstan»" in html
+    # Opening the editor again (to publish, say) shows the warning before anything is done.
+    opened = client.get(url).content.decode()
+    assert "«Aлмaты» → «Алматы»" in opened
 
     client.post(
         url,

@@ -131,3 +131,21 @@ def test_simple_translation_action_creates_a_copy_marked_needing_translation(
     copy = fresh.get_translation(ru)
     assert not copy.live
     assert TranslationStatus.objects.get(page=copy).needs_translation
+
+
+@pytest.mark.django_db
+def test_listing_pages_have_alternates_in_both_languages(client, pair, author):
+    from baspa.content.tests.factories import make_region
+
+    region = make_region("Қостанай облысы", "qostanai")
+    translated = region.copy_for_translation(Locale.objects.get(language_code="ru"))
+    translated.name, translated.slug = "Костанайская область", "kostanai"
+    translated.save()
+    html = client.get("/region/qostanai/").content.decode()
+    assert alternates(html)["ru"] == "/ru/region/kostanai/"
+    assert alternates(client.get("/ru/region/kostanai/").content.decode())["kk-Latn"] == (
+        "/latyn/region/qostanai/"
+    )
+    author_alternates = alternates(client.get(f"/tote/author/{author.slug}/").content.decode())
+    assert author_alternates["ru"] == f"/ru/author/{author.slug}/"
+    assert author_alternates["kk-Arab"] == f"/tote/author/{author.slug}/"

@@ -146,6 +146,7 @@ def test_editor_latin_headline_and_lead_win_in_the_latin_edition(client, newsroo
     latin = html_of(client.get("/latyn" + story.url))
     assert '<h1 class="article__headline">Qostanaida forum ötedı (Kostanay)</h1>' in latin
     assert '<p class="article__lead">Eki eldiñ basşylary qatysady.</p>' in latin
+    assert '<meta name="description" content="Eki eldiñ basşylary qatysady.">' in latin
     assert "Qostanaida forum ötedı (Kostanay)</a>" in html_of(client.get("/latyn/sayasat/"))
     # The Cyrillic and Arabic editions keep spelling the Cyrillic headline.
     assert "Қостанайда өңіраралық форум өтеді</h1>" in html_of(client.get(story.url))

@@ -309,6 +309,23 @@ class ArticlePage(PrivacyCheckedOnce, Page):
         help_text=_("Shown on the article with its time. Say what changed and why."),
     )
     correction_at = models.DateTimeField(_("correction time"), null=True, blank=True)
+    # The Latin-script edition spells everything automatically (baspa.editions); these let an
+    # editor spell a headline or lead differently where a name needs it.
+    headline_latin = models.CharField(
+        _("headline in Latin script"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Leave empty: the Latin edition spells the headline automatically. "
+            "Fill in only where a name needs another spelling."
+        ),
+    )
+    lead_latin = models.TextField(
+        _("lead in Latin script"),
+        max_length=600,
+        blank=True,
+        help_text=_("Leave empty to have the lead spelt automatically."),
+    )
 
     template = "pages/article_page.html"
     base_form_class = NewsroomPageForm
@@ -320,6 +337,8 @@ class ArticlePage(PrivacyCheckedOnce, Page):
         FieldPanel("lead"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        # Unticked by default; the warning after saving says when ticking it would help.
+        FieldPanel("repair_mixed_script"),
         InlinePanel("byline", label=_("Byline"), min_num=1, heading=_("Authors, in byline order")),
         MultiFieldPanel([FieldPanel("region"), FieldPanel("tags")], heading=_("Region and tags")),
         MultiFieldPanel(
@@ -328,6 +347,11 @@ class ArticlePage(PrivacyCheckedOnce, Page):
         MultiFieldPanel(
             [FieldPanel("correction"), FieldPanel("correction_at")],
             heading=_("Correction"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("headline_latin"), FieldPanel("lead_latin")],
+            heading=_("Latin-script edition"),
             classname="collapsed",
         ),
     ]
@@ -371,5 +395,7 @@ class ArticlePage(PrivacyCheckedOnce, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["article_main"] = article_main_html(self, request)
-        context["recent_cards"] = recent_news_cards(locale=self.locale, exclude=self, limit=6)
+        context["recent_cards"] = recent_news_cards(
+            request=request, locale=self.locale, exclude=self, limit=6
+        )
         return context

@@ -13,7 +13,7 @@ from baspa.content import selectors
 from baspa.content.models import ArticleAuthorRelationship
 
 
-def recent_news_cards(*, locale: Locale, exclude: Page | None = None, limit: int = 6):
+def recent_news_cards(*, request, locale: Locale, exclude: Page | None = None, limit: int = 6):
     """The «Latest news» block's cards, as HTML, newest first, without `exclude`.
 
     Every article page shows the same few cards, so they are rendered once per change to the
@@ -23,20 +23,24 @@ def recent_news_cards(*, locale: Locale, exclude: Page | None = None, limit: int
     """
     from baspa.pagecache.store import fragment
 
+    # Cards show an editor's own Latin lead in the Latin edition only (baspa.editions).
+    script = getattr(getattr(request, "script", None), "code", "cyrl")
+
     def render() -> list[tuple[int, str]]:
         articles = selectors.articles_recent(locale=locale, limit=limit + 1)
         return [
             (
                 article.pk,
                 render_to_string(
-                    "components/article_card.html", {"article": article, "heading_tag": "h3"}
+                    "components/article_card.html",
+                    {"article": article, "heading_tag": "h3", "request": request},
                 ),
             )
             for article in articles
         ]
 
     cards = fragment(
-        f"recent-cards:{locale.pk}:{get_language()}:{limit}",
+        f"recent-cards:{locale.pk}:{get_language()}:{script}:{limit}",
         {f"recent:{locale.pk}"},
         render,
         timeout=settings.BASPA_PAGE_CACHE_SECONDS,
@@ -54,7 +58,15 @@ def article_main_html(article, request):
     byline, tags and region; see baspa.pagecache.tags). A page-cache miss then renders only
     the page around it. Previews show unsaved work: always rendered, never kept.
     """
-    context = {"page": article, "request": request, "edition": request_edition(request)}
+    from baspa.editions.links import edition_links
+
+    links = edition_links(request, article)
+    context = {
+        "page": article,
+        "request": request,
+        "edition": request_edition(request),
+        "edition_links": links,
+    }
 
     def render() -> str:
         prefetch_related_objects(
@@ -65,7 +77,10 @@ def article_main_html(article, request):
 
     # Trusted: rendered by our own template, which escapes every field (rich text is
     # Wagtail's, filtered by its editor's whitelist when saved).
-    return mark_safe(article_shared(article, request, "main", render))
+    # Its link to the translation is kept with it: publishing a translation purges the
+    # original's tags too (baspa.pagecache.signals).
+    translation = links.translation.url if links.translation else ""
+    return mark_safe(article_shared(article, request, f"main:{translation}", render))
 
 
 def article_shared(article, request, name: str, compute):
@@ -78,8 +93,10 @@ def article_shared(article, request, name: str, compute):
     if getattr(request, "is_preview", False) or not article.live:
         return compute()
     published = article.last_published_at.timestamp() if article.last_published_at else 0
+    # The script edition (baspa.editions): an editor's own Latin headline shows in one only.
+    script = getattr(getattr(request, "script", None), "code", "cyrl")
     return fragment(
-        f"article-{name}:{article.pk}:{get_language()}:{published:.0f}",
+        f"article-{name}:{article.pk}:{get_language()}:{script}:{published:.0f}",
         page_tags(article, ()) or {f"article:{article.pk}"},
         compute,
     )

@@ -4345,3 +4345,37 @@ def generate_articles(
         siblings = [kind for kind in _KINDS if kind.section == plan.section]
         articles.append(_article(rng, key, plan, used[plan.language], siblings))
     return articles
+
+
+def generate_translated_pairs(
+    count: int = 8, *, seed: int = 7007
+) -> list[tuple[ArticleData, ArticleData]]:
+    """``count`` stories told in both languages: a Kazakh article and its Russian translation.
+
+    The Kazakh and Russian templates of a kind are translations of each other, line for line,
+    and the slots (people, places, numbers) are drawn in the same order for both languages; so
+    one random seed per story gives the same story in each language.
+    """
+    rng = random.Random(seed)
+    region_slugs = [region.slug for region in REGIONS]
+    author_slugs = [author.slug for author in AUTHORS]
+    pairs: list[tuple[ArticleData, ArticleData]] = []
+    for number in range(1, count + 1):
+        kind = rng.choice(_KINDS)
+        fits = [slug for slug in region_slugs if not (kind.oblast_only and slug in _CITIES)]
+        region = rng.choice(fits) if kind.regional else None
+        authors = (rng.choice(author_slugs),)
+        age = rng.randint(20, 2 * _MINUTES_PER_DAY)
+        story = rng.randrange(1 << 30)
+        kk, ru = (
+            _article(
+                random.Random(story),
+                f"{language}-pair-{number:02d}",
+                _Plan(language, age, kind.section, kind, region, authors),
+                set(),
+                [kind],
+            )
+            for language in ("kk", "ru")
+        )
+        pairs.append((kk, ru))
+    return pairs

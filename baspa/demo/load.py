@@ -118,7 +118,7 @@ def _body(blocks) -> list[dict]:
     return body
 
 
-def _article(data, *, section, region, authors, now) -> ArticlePage | None:
+def _article(data, *, section, region, authors, now, original=None) -> ArticlePage | None:
     slug = ascii_slug(data.headline)
     if ArticlePage.objects.filter(locale=section.locale, slug=slug).exists():
         return None
@@ -143,6 +143,9 @@ def _article(data, *, section, region, authors, now) -> ArticlePage | None:
             credit=data.image_credit,
             alt=data.image_alt,
         )
+    if original is not None:
+        # Wagtail i18n: one translation key links the Kazakh and Russian editions.
+        article.translation_key = original.translation_key
     article.byline = [ArticleAuthorRelationship(author=authors[slug]) for slug in data.authors]
     article.tags.add(*data.tags)
     section.add_child(instance=article)
@@ -155,7 +158,8 @@ def _article(data, *, section, region, authors, now) -> ArticlePage | None:
 
 
 def demo_load(*, articles: int = 240, seed: int = 2026, progress=None) -> dict[str, int]:
-    """Load the demo newsroom; returns how many articles were added and how many existed."""
+    """Load the demo newsroom; returns how many articles were added and how many existed, and
+    how many Kazakh–Russian translated pairs were added (8 on a first run, 0 after)."""
     homes = site_setup()
     with transaction.atomic():
         sections = _sections(homes)
@@ -176,6 +180,25 @@ def demo_load(*, articles: int = 240, seed: int = 2026, progress=None) -> dict[s
         added, existing = (added + 1, existing) if made else (added, existing + 1)
         if progress:
             progress(number, len(items))
+    translated = 0
+    # Stories told in both languages, linked as translations, so a reader can move between them.
+    for kk_data, ru_data in corpus.generate_translated_pairs(seed=seed):
+        with transaction.atomic():
+            original = None
+            for data in (kk_data, ru_data):
+                made = _article(
+                    data,
+                    section=sections[(data.language, data.section)],
+                    region=regions[(data.language, data.region)] if data.region else None,
+                    authors=authors,
+                    now=now,
+                    original=original,
+                )
+                if made is None:
+                    break  # loaded by an earlier run, together with its translation
+                original = made
+            else:
+                translated += 1
     # Publishing indexed each article at load time; the archive dates were set afterwards.
     search_reindex(restart=True)
-    return {"added": added, "existing": existing}
+    return {"added": added, "existing": existing, "translated": translated}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from baspa.content.models import ArticlePage, AuthorSnippet, HomePage, RegionSnippet, SectionPage
 from baspa.distribution.feeds import SHARE_RENDITION
+from baspa.editions.scripts import LATIN
 
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU"}
 # Escapes that keep JSON inert inside <script>: "</script>" or "<!--" in a headline must not
@@ -193,7 +194,13 @@ def page_meta(
 def _article_meta(meta, request, article, home, home_url, publisher) -> None:
     absolute = request.build_absolute_uri
     meta.og_type = "article"
-    meta.description = meta.description or article.lead
+    headline, lead = article.title, article.lead
+    if getattr(request, "script", None) is LATIN:
+        # The Latin edition (baspa.editions): an editor's own Latin spelling wins.
+        headline, lead = article.headline_latin or headline, article.lead_latin or lead
+        if not article.seo_title:
+            meta.title = headline
+    meta.description = meta.description or lead
     meta.published = _iso(article.first_published_at)
     meta.modified = _iso(article.last_published_at or article.first_published_at)
     sections = list(SectionPage.objects.ancestor_of(article).live().order_by("depth"))
@@ -222,7 +229,7 @@ def _article_meta(meta, request, article, home, home_url, publisher) -> None:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title[:110],
+        "headline": headline[:110],
         "description": meta.description,
         "datePublished": meta.published,
         "dateModified": meta.modified,

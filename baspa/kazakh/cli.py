@@ -21,7 +21,8 @@ _CHUNK = 1 << 16
 
 def _commands() -> dict[str, str]:
     return {
-        "translit": "transliterate between Cyrillic and Latin",
+        "translit": "transliterate Cyrillic to Latin or Arabic script, or Latin to Cyrillic",
+        "mixed": "repair words that mix Cyrillic and Latin letters",
         "normalize": "normalise for storage and search",
         "tokens": "tokens as text<TAB>start<TAB>end<TAB>kind, lines separated by a blank line",
         "stem": "stem each line (one word per line; other words on the line are stemmed too)",
@@ -34,8 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
     commands = _commands()
     translit = sub.add_parser("translit", help=commands["translit"])
-    translit.add_argument("--to", choices=("latn", "cyrl"), default="latn")
+    translit.add_argument("--to", choices=("latn", "cyrl", "arab"), default="latn")
     translit.add_argument("--alphabet", choices=sorted(ALPHABETS), default=DEFAULT_ALPHABET)
+    sub.add_parser("mixed", help=commands["mixed"])
     sub.add_parser("normalize", help=commands["normalize"])
     sub.add_parser("tokens", help=commands["tokens"])
     stem = sub.add_parser("stem", help=commands["stem"])
@@ -47,12 +49,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def _line_handler(args: argparse.Namespace) -> Callable[[str], str]:
     # Imported here so that "--help" and argument errors stay fast.
-    from baspa.kazakh import normalize, slugify, stem, stem_ru, to_cyrillic, to_latin, tokenize
+    from baspa.kazakh import (
+        normalize,
+        repair_mixed_script,
+        slugify,
+        stem,
+        stem_ru,
+        to_arabic,
+        to_cyrillic,
+        to_latin,
+        tokenize,
+    )
 
     if args.command == "translit":
         if args.to == "cyrl":
             return to_cyrillic
+        if args.to == "arab":
+            return to_arabic
         return lambda line: to_latin(line, alphabet=args.alphabet)
+    if args.command == "mixed":
+        return repair_mixed_script
     if args.command == "normalize":
         return normalize
     if args.command == "tokens":

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from baspa.kazakh._text import CYRILLIC_LETTERS, map_unprotected, require_str
+from baspa.kazakh._text import (
+    CYRILLIC_LETTERS,
+    KAZAKH_LATIN_MARKS,
+    map_unprotected,
+    require_str,
+)
 from baspa.kazakh.alphabets import ALPHABETS, DEFAULT_ALPHABET, Alphabet
 
 __all__ = ["latin_lower", "latin_upper", "to_cyrillic", "to_latin"]
@@ -169,8 +174,27 @@ def _latin_word_sub(match: re.Match[str]) -> str:
     return _word_to_cyrillic(word)
 
 
-def to_cyrillic(text: str) -> str:
+# A run of Latin words: letters, joined by spaces or hyphens ("Mümkındıkter Alañy").
+_LATIN_RUN = re.compile(
+    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+"
+    r"(?:[ \t\u00a0-][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*"
+)
+
+
+def _marked_run_sub(match: re.Match[str]) -> str:
+    run = match.group()
+    if KAZAKH_LATIN_MARKS.isdisjoint(run):
+        return run
+    return _LATIN_WORD.sub(_latin_word_sub, run)
+
+
+def to_cyrillic(text: str, *, marked_only: bool = False) -> str:
     """Spell Kazakh written in the 2021 Latin alphabet in Cyrillic.
+
+    With ``marked_only``, only runs of Latin words of which one carries a letter English lacks
+    (ä ğ ı İ ñ ö ū ü ş ç) are spelt in Cyrillic: «Mümkındıkter Alañy» is Kazakh, while «Dala
+    Habar» or «Astana Times» could be a brand and stay as written. Pages use this; the plain
+    form is for text known to be Kazakh.
 
     Not exact where the alphabet merges letters: İ/i is И or Й (read from the neighbours), H is
     Х (never Һ), and the loanword letters Ц, Щ, Ё, Ъ, Ь, Э come back as ТС, ШШ, ЙО, nothing, Е.
@@ -178,6 +202,10 @@ def to_cyrillic(text: str) -> str:
     left as they are.
     """
     require_str(text)
+    if marked_only:
+        if KAZAKH_LATIN_MARKS.isdisjoint(text):
+            return text
+        return map_unprotected(text, lambda part: _LATIN_RUN.sub(_marked_run_sub, part))
     return map_unprotected(text, lambda part: _LATIN_WORD.sub(_latin_word_sub, part))
 
 

@@ -58,6 +58,8 @@ MODEL_PERMISSIONS = {
         "content.view_regionsnippet",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
+        # Wagtail's «Translate» action: a copy in the other locale (baspa.editions tracks it).
+        "simple_translation.submit_translation",
     ],
 }
 

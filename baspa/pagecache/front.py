@@ -39,7 +39,10 @@ def tag_urls(tags) -> set[str]:
                 urls.add(home.get_full_url() + home.reverse_subpage("region", args=[slug]))
     for provider in URL_PROVIDERS:
         urls |= provider(tags)
-    return {url for url in urls if url}
+    # Kazakh pages are also served in the Latin and Arabic scripts, each at its own address.
+    from baspa.editions.scripts import SCRIPTS, edition_path
+
+    return {edition_path(url, script) for url in urls if url for script in SCRIPTS.values()}
 
 
 def urls_purge(urls) -> None:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from baspa.editions.negotiation import COOKIE as EDITION_COOKIE
 from baspa.pagecache import store
 from baspa.pagecache.reply import Ask, cacheable, reply
 
@@ -18,6 +19,10 @@ def ask_from_request(request) -> Ask:
         accept_encoding=request.headers.get("Accept-Encoding", ""),
         if_none_match=request.headers.get("If-None-Match"),
         if_modified_since=request.headers.get("If-Modified-Since", ""),
+        edition_cookie=request.COOKIES.get(EDITION_COOKIE, ""),
+        accept_language=request.headers.get("Accept-Language", ""),
+        fetch_site=request.headers.get("Sec-Fetch-Site", ""),
+        fetch_mode=request.headers.get("Sec-Fetch-Mode", ""),
     )
 
 

@@ -29,6 +29,11 @@ class Ask:
     accept_encoding: str = ""
     if_none_match: str | None = None
     if_modified_since: str = ""
+    # What the front page's edition negotiation reads (baspa.editions.negotiation).
+    edition_cookie: str = ""
+    accept_language: str = ""
+    fetch_site: str = ""
+    fetch_mode: str = ""
 
 
 def cacheable(ask: Ask) -> bool:
@@ -38,7 +43,29 @@ def cacheable(ask: Ask) -> bool:
         return False  # a signed-in editor, or a visitor with a session: always fresh
     if ask.path.startswith(BYPASS_PREFIXES):
         return False
+    if ask.path == "/" and _negotiated(ask):
+        return False  # this visitor is sent to another edition's front page
     return {name for name, _value in parse_qsl(ask.query, keep_blank_values=True)} <= ALLOWED_QUERY
+
+
+def _negotiated(ask: Ask) -> bool:
+    from baspa.editions.negotiation import first_visit_redirect
+
+    target = first_visit_redirect(
+        path=ask.path,
+        cookie=ask.edition_cookie,
+        accept_language=ask.accept_language,
+        fetch_site=ask.fetch_site,
+        fetch_mode=ask.fetch_mode,
+    )
+    return target is not None
+
+
+def _vary(ask: Ask) -> str:
+    from baspa.editions.negotiation import VARY
+
+    # The front page is negotiated on these headers; every other page is the same for all.
+    return ", ".join(("Accept-Encoding", *VARY)) if ask.path == "/" else "Accept-Encoding"
 
 
 def _encoding(ask: Ask) -> str | None:
@@ -80,6 +107,6 @@ def reply(ask: Ask, entry: dict) -> tuple[int, list[tuple[str, str]], bytes]:
         ("Cache-Control", CACHE_CONTROL.format(seconds=seconds, stale=seconds // 2)),
         # nginx reads max-age=0 and ignores s-maxage; this header is its own (it strips it).
         ("X-Accel-Expires", str(max(1, seconds - age))),
-        ("Vary", "Accept-Encoding"),
+        ("Vary", _vary(ask)),
     ]
     return status, headers, body

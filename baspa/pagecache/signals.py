@@ -40,7 +40,10 @@ def page_change_tags(page: Page) -> set[str]:
     specific = page.specific
     if isinstance(specific, ArticlePage):
         old = PublishedTags.objects.filter(page=page).values_list("tags", flat=True).first()
-        return article_tags(specific) | set(old or [])
+        # Its translations link to it (the translation link, hreflang alternates).
+        translations = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+        linked = {f"article:{pk}" for pk in translations.values_list("pk", flat=True)}
+        return article_tags(specific) | set(old or []) | linked
     if isinstance(specific, SectionPage):
         # Its title is in every page's navigation; its articles in its ancestors' listings.
         return {f"edition:{page.locale_id}", f"recent:{page.locale_id}", f"section:{page.pk}"} | {

@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 
+from baspa.editions.negotiation import COOKIE as EDITION_COOKIE
 from baspa.pagecache import store
 from baspa.pagecache.reply import Ask, cacheable, reply
 
@@ -24,15 +25,20 @@ def ask_from_environ(environ) -> Ask | None:
     domain, _port = split_domain_port(host)
     if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
         return None
+    cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
     return Ask(
         method=environ.get("REQUEST_METHOD", "GET"),
         host=host,
         path=get_script_name(environ) + get_path_info(environ),
         query=environ.get("QUERY_STRING", ""),
-        has_session=settings.SESSION_COOKIE_NAME in parse_cookie(environ.get("HTTP_COOKIE", "")),
+        has_session=settings.SESSION_COOKIE_NAME in cookies,
         accept_encoding=environ.get("HTTP_ACCEPT_ENCODING", ""),
         if_none_match=environ.get("HTTP_IF_NONE_MATCH"),
         if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),
+        edition_cookie=cookies.get(EDITION_COOKIE, ""),
+        accept_language=environ.get("HTTP_ACCEPT_LANGUAGE", ""),
+        fetch_site=environ.get("HTTP_SEC_FETCH_SITE", ""),
+        fetch_mode=environ.get("HTTP_SEC_FETCH_MODE", ""),
     )
 
 

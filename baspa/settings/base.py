@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "baspa.newsroom",
     "baspa.pagecache",
     "baspa.distribution",
+    "baspa.editions",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -67,6 +68,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page costs one cache read, nothing more.
     "baspa.pagecache.middleware.PageCacheMiddleware",
+    # After the page cache (each script edition is its own entry), before LocaleMiddleware
+    # and URL resolution (the /latyn/ or /tote/ prefix comes off the path).
+    "baspa.editions.middleware.ScriptEditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "baspa.core.context_processors.site_chrome",
+                "baspa.editions.context_processors.edition_script",
             ],
         },
     },

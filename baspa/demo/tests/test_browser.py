@@ -4,12 +4,14 @@ Drives Debian's Chromium through Playwright (never a downloaded browser) and sav
 screenshot that the README shows.
 """
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from baspa.demo.load import demo_load
+from baspa.kazakh import to_arabic, to_latin
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "article.png"
@@ -73,3 +75,37 @@ def test_reader_opens_home_then_an_article(demo_site, browser):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+
+
+def test_reader_switches_script_on_an_article(demo_site, browser):
+    live_server = demo_site
+    page = browser.new_page(viewport={"width": 1024, "height": 800}, locale="kk-KZ")
+    page.goto(live_server.url + "/")
+    page.locator(".lead-story .card__title a").click()
+    page.wait_for_load_state()
+    article_path = page.url.removeprefix(live_server.url)
+    cyrillic = page.locator("h1.article__headline").inner_text()
+    assert re.search(r"[\u0400-\u04ff]", cyrillic)
+
+    page.locator('.script-switch a[hreflang="kk-Latn"]').click()
+    page.wait_for_load_state()
+    assert page.url == live_server.url + "/latyn" + article_path  # the same article
+    latin = page.locator("h1.article__headline").inner_text()
+    assert latin == to_latin(cyrillic) and not re.search(r"[\u0400-\u04ff]", latin)
+    assert page.locator("html").get_attribute("lang") == "kk-Latn"
+    # The choice is remembered for the next visit to the front page.
+    assert {"name": "baspa_edition", "value": "latn"}.items() <= next(
+        c for c in page.context.cookies() if c["name"] == "baspa_edition"
+    ).items()
+
+    page.locator('.script-switch a[hreflang="kk-Arab"]').click()
+    page.wait_for_load_state()
+    assert page.url == live_server.url + "/tote" + article_path
+    assert page.locator("h1.article__headline").inner_text() == to_arabic(cyrillic)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    # Right to left: the headline starts at the right edge of its column.
+    box = page.locator("h1.article__headline").bounding_box()
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('h1.article__headline')).direction"
+    )
+    assert direction == "rtl" and box["width"] > 0

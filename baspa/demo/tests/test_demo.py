@@ -12,7 +12,7 @@ from baspa.images.models import Photo
 @pytest.mark.django_db
 def test_demo_load_is_complete_and_adds_nothing_twice(client):
     first = demo_load(articles=40)
-    assert first == {"added": 40, "existing": 0}
+    assert first == {"added": 40, "existing": 0, "translated": 8}
     kk, ru = Locale.objects.get(language_code="kk"), Locale.objects.get(language_code="ru")
     assert SectionPage.objects.filter(locale=kk, depth=3).count() >= 8
     assert (
@@ -24,10 +24,22 @@ def test_demo_load_is_complete_and_adds_nothing_twice(client):
     assert ArticlePage.objects.live().filter(locale=ru).exists()
     counts = (ArticlePage.objects.count(), Photo.objects.count(), SectionPage.objects.count())
 
-    assert demo_load(articles=40) == {"added": 0, "existing": 40}
+    assert demo_load(articles=40) == {"added": 0, "existing": 40, "translated": 0}
     assert (ArticlePage.objects.count(), Photo.objects.count(), SectionPage.objects.count()) == (
         counts
     )
+
+    # Translated pairs: each Kazakh story links to its Russian edition and back.
+    pairs = (
+        ArticlePage.objects.live()
+        .filter(locale=kk)
+        .filter(translation_key__in=ArticlePage.objects.filter(locale=ru).values("translation_key"))
+    )
+    assert pairs.count() == 8
+    story = pairs.first()
+    translation = story.get_translation(ru)
+    assert f'href="{translation.url}" hreflang="ru"' in client.get(story.url).content.decode()
+    assert f'href="{story.url}" hreflang="kk"' in client.get(translation.url).content.decode()
 
     russian = ArticlePage.objects.live().filter(locale=ru).first()
     html = client.get(russian.url).content.decode()

@@ -57,3 +57,10 @@ def test_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     assert main(["translit"]) == 0
     assert capsys.readouterr().out == "Alañy\n"
     assert main(["nonsense"]) == 2
+
+
+def test_arabic_script_and_mixed_words() -> None:
+    done = run("translit", "--to", "arab", data="Мүмкіндіктер Алаңы\nбілім\n".encode())
+    assert done.stdout.decode() == "مۇمكىندىكتەر الاڭى\n\u0674بىلىم\n"
+    done = run("mixed", data="Aлмaты мен Qazaqstаn\n".encode())
+    assert done.stdout.decode() == "Алматы мен Qazaqstan\n"

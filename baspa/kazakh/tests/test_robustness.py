@@ -7,18 +7,33 @@ from hypothesis import strategies as st
 from baspa import kazakh
 from baspa.kazakh import (
     canonical,
+    find_mixed_script,
     is_stopword,
     lower,
     normalize,
+    repair_mixed_script,
     slugify,
     stem,
     stem_ru,
+    to_arabic,
     to_cyrillic,
     to_latin,
     tokenize,
 )
 
-FUNCTIONS = [to_latin, to_cyrillic, normalize, canonical, lower, tokenize, stem, is_stopword]
+FUNCTIONS = [
+    to_latin,
+    to_cyrillic,
+    to_arabic,
+    find_mixed_script,
+    repair_mixed_script,
+    normalize,
+    canonical,
+    lower,
+    tokenize,
+    stem,
+    is_stopword,
+]
 
 NASTY = [
     "",
@@ -74,7 +89,17 @@ def _megabyte() -> str:
 
 @pytest.mark.parametrize(
     "func",
-    [to_latin, to_cyrillic, normalize, canonical, lower, tokenize, slugify],
+    [
+        to_latin,
+        to_cyrillic,
+        to_arabic,
+        repair_mixed_script,
+        normalize,
+        canonical,
+        lower,
+        tokenize,
+        slugify,
+    ],
     ids=lambda f: f.__name__,
 )
 def test_one_megabyte(func) -> None:  # type: ignore[no-untyped-def]

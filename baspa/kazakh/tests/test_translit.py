@@ -202,3 +202,12 @@ def test_any_text_is_accepted(text: str) -> None:
     assert isinstance(to_cyrillic(text), str)
     # Text that is already in the 2021 alphabet is stable under another pass.
     assert to_latin(to_cyrillic(latin)) == to_latin(to_cyrillic(to_latin(to_cyrillic(latin))))
+
+
+def test_to_cyrillic_marked_only_leaves_brands() -> None:
+    text = "«Mümkındıkter Alañy» jobasy, Dala Habar, Astana Times, Google"
+    assert to_cyrillic(text, marked_only=True) == (
+        "«Мүмкіндіктер Алаңы» jobasy, Dala Habar, Astana Times, Google"
+    )
+    assert to_cyrillic("Jaña Qazaqstan", marked_only=True) == "Жаңа Қазақстан"
+    assert to_cyrillic("https://ñ.kz", marked_only=True) == "https://ñ.kz"

@@ -45,6 +45,9 @@ def test_publishing_purges_the_front_cache_after_commit(
         callback()
     paths = {path for path, _host, _encoding in front_cache}
     assert {article.url, "/", "/sayasat/", f"/author/{author.slug}/", "/tag/shugyl/"} <= paths
+    # The Latin and Arabic-script editions of each address too.
+    for prefix in ("/latyn", "/tote"):
+        assert {prefix + article.url, prefix + "/", prefix + "/sayasat/"} <= paths
     # One PURGE per stored encoding of each address.
     encodings = {encoding for path, _h, encoding in front_cache if path == article.url}
     assert encodings == {"br", "gzip", ""}

@@ -313,3 +313,31 @@ def test_a_listing_counts_a_new_article_at_once(client, site, page_cache, politi
         second = client.get(url + "?page=2")
         assert second.status_code == 200, url
         assert "Ескі жаңалық" in second.content.decode() or "Толтырма" in second.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_a_translation_links_the_original_at_once(client, site, page_cache):
+    """The translation link is kept with the article's own HTML: a translation published
+    or unpublished purges the original's pages too."""
+
+    ru = Locale.objects.get(language_code="ru")
+    article = site["old"]
+    with transaction.atomic():
+        section = ArticlePage.objects.get(pk=article.pk).get_parent().specific
+        if not section.get_translations().filter(locale=ru).exists():
+            section.copy_for_translation(ru).save_revision().publish()
+    for url in (article.url, article.url + "?utm_source=test"):
+        assert 'class="article__translation"' not in client.get(url).content.decode()
+    with transaction.atomic():
+        translation = ArticlePage.objects.get(pk=article.pk).copy_for_translation(ru)
+        translation.title = "Старая новость"
+        # Nothing else in common with the original (a shared author or tag purges it anyway).
+        translation.byline = []
+        translation.tags.clear()
+        translation.save_revision().publish()
+    for url in (article.url, article.url + "?utm_source=test"):
+        assert 'class="article__translation"' in client.get(url).content.decode(), url
+    with transaction.atomic():
+        ArticlePage.objects.get(pk=translation.pk).unpublish()
+    for url in (article.url, article.url + "?utm_source=test"):
+        assert 'class="article__translation"' not in client.get(url).content.decode(), url

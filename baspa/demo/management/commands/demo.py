@@ -24,7 +24,8 @@ class Command(BaseCommand):
         self.stdout.write("Loading the demo newsroom…")
         result = demo_load(articles=articles, progress=self._progress)
         self.stdout.write(
-            f"\nArticles added: {result['added']}, already there: {result['existing']}."
+            f"\nArticles added: {result['added']}, already there: {result['existing']}; "
+            f"Kazakh–Russian translated pairs added: {result['translated']}."
         )
         username, password = self._admin()
         self.stdout.write(

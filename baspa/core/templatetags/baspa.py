@@ -21,3 +21,22 @@ def published_time(value, relative=False):
         return ""
     text = timefmt.relative_time(value) if relative else timefmt.publication_time(value)
     return format_html('<time datetime="{}">{}</time>', timezone.localtime(value).isoformat(), text)
+
+
+@register.filter
+def url_safe(value):
+    """An address an editor or an import typed, fit for href (no javascript: URLs)."""
+    from baspa.security.sanitize import url_safe as check
+
+    return check(str(value or ""))
+
+
+@register.filter
+def embed_html(value):
+    """An embed provider's HTML, sanitised (baspa.security.sanitize.embed_clean)."""
+    from django.utils.safestring import mark_safe
+
+    from baspa.security.sanitize import embed_clean
+
+    # Safe to mark: nh3 has just removed everything but iframes, text and plain links.
+    return mark_safe(embed_clean(str(value or "")))

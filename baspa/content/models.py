@@ -311,11 +311,11 @@ class ArticlePage(Page):
 
         from baspa.security.sanitize import richtext_clean
 
-        for index, block in enumerate(self.body):
+        for position, block in enumerate(self.body):
             if block.block_type == "paragraph":
                 clean = richtext_clean(block.value.source)
                 if clean != block.value.source:
-                    self.body[index] = ("paragraph", RichText(clean))
+                    self.body[position] = ("paragraph", RichText(clean))
 
     @property
     def is_corrected(self) -> bool:

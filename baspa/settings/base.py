@@ -127,7 +127,7 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.Photo"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes requires: a locked-out username and address is refused before
     # the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    "baspa.accounts.backends.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Newsroom accounts publish to the front page: 12 characters at least (NIST SP 800-63B asks

@@ -37,10 +37,13 @@ PAGE_PERMISSIONS = {
     EDITOR: ["add", "change", "publish", "lock", "unlock"],
     ADMINISTRATOR: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
 }
+# Wagtail checks image permissions against its own Image model's codenames whatever the
+# image model is (wagtail.images.get_permission_policy: auth_model="wagtailimages.Image"),
+# so these are wagtailimages' permissions, not images.Photo's.
 IMAGE_PERMISSIONS = {
-    AUTHOR: ["add_photo", "choose_image"],
-    EDITOR: ["add_photo", "change_photo", "choose_image"],
-    ADMINISTRATOR: ["add_photo", "change_photo", "delete_photo", "choose_image"],
+    AUTHOR: ["add_image", "choose_image"],
+    EDITOR: ["add_image", "change_image", "choose_image"],
+    ADMINISTRATOR: ["add_image", "change_image", "delete_image", "choose_image"],
 }
 MODEL_PERMISSIONS = {
     AUTHOR: [
@@ -100,7 +103,7 @@ def newsroom_groups_ensure() -> dict[str, Group]:
                 group=group,
                 collection=collection,
                 permission=Permission.objects.get(
-                    content_type__app_label="images", codename=codename
+                    content_type__app_label="wagtailimages", codename=codename
                 ),
             )
     _editorial_workflow_ensure(root=root, editors=groups[EDITOR])

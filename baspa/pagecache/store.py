@@ -30,6 +30,13 @@ def _release() -> str:
 GENERATION = "pc:gen:"
 ENTRY = "pc:page:"
 LOCK = "pc:lock:"
+STORED_HEADERS = {
+    "content-type",
+    "content-language",
+    "x-frame-options",
+    "x-robots-tag",
+    "content-security-policy",
+}
 
 
 def cache():
@@ -103,8 +110,9 @@ def entry_make(response, tag_generations: dict[str, str]) -> dict:
         "headers": {
             name: value
             for name, value in response.items()
-            if name.lower()
-            in {"content-type", "content-language", "x-frame-options", "x-robots-tag"}
+            # The page's own headers; Content-Security-Policy too, which is the same for
+            # every reader of a public page (no nonce: baspa/security/headers.py).
+            if name.lower() in STORED_HEADERS
         },
         "body": body,
         # Compressed once, when stored: a hit does no per-request work.

@@ -14,6 +14,7 @@ from django.http.request import split_domain_port, validate_host
 from baspa.editions.negotiation import COOKIE as EDITION_COOKIE
 from baspa.pagecache import store
 from baspa.pagecache.reply import Ask, cacheable, reply
+from baspa.security.headers import security_headers
 
 REASONS = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 
@@ -42,6 +43,16 @@ def ask_from_environ(environ) -> Ask | None:
     )
 
 
+def _is_secure(environ) -> bool:
+    """HttpRequest.is_secure() on the bare environ: the proxy's header when one is trusted."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, value = settings.SECURE_PROXY_SSL_HEADER
+        forwarded = environ.get(header)
+        if forwarded is not None:
+            return forwarded.split(",", 1)[0].strip() == value
+    return environ.get("wsgi.url_scheme") == "https"
+
+
 def with_page_cache(application):
     def cached_application(environ, start_response):
         ask = ask_from_environ(environ)
@@ -49,6 +60,8 @@ def with_page_cache(application):
             entry = store.entry_get(store.entry_key(ask.host, ask.path, ask.query))
             if entry is not None:
                 status, headers, body = reply(ask, entry)
+                # What SecurityMiddleware would add had the request reached Django.
+                headers += security_headers(secure=_is_secure(environ))
                 start_response(REASONS[status], headers)
                 return [body]
         return application(environ, start_response)

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "baspa.pagecache",
     "baspa.distribution",
     "baspa.editions",
+    "baspa.security",
+    "baspa.backups",
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,14 +76,19 @@ MIDDLEWARE = [
     # After the page cache (each script edition is its own entry), before LocaleMiddleware
     # and URL resolution (the /latyn/ or /tote/ prefix comes off the path).
     "baspa.editions.middleware.ScriptEditionMiddleware",
+    # Inside the page cache, so a cached page keeps the policy it was rendered with.
+    "baspa.security.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "baspa.urls"
@@ -121,9 +131,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.Photo"
 
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes requires: a locked-out username and address is refused before
+    # the password is even checked.
+    "baspa.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Newsroom accounts publish to the front page: 12 characters at least (NIST SP 800-63B asks
+# for 8 and recommends longer), not the user's name, not a common or all-digit password.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -226,8 +247,12 @@ BASPA_SEARCH_MAX_TERMS = 10
 BASPA_SEARCH_TIMEOUT_MS = env.int("BASPA_SEARCH_TIMEOUT_MS", default=2000)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Uploads: 20 MB and 60 megapixels at most (a 60 MP photo decodes to ~240 MB of memory);
+# SVG is not an accepted format (it can carry script). baspa.images.forms checks the rest.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("BASPA_IMAGE_MAX_BYTES", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("BASPA_IMAGE_MAX_PIXELS", default=60_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "baspa.images.forms.PhotoForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_MODERATION_ENABLED = True
@@ -235,7 +260,69 @@ WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGIN_URL = "wagtailadmin_login"
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
+# Newsroom sessions end after SESSION_COOKIE_AGE seconds without a request (a shift, 8 hours
+# by default): saved on every request, so the expiry slides while an editor works. Readers
+# have no session, so this costs the public site nothing.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
+SESSION_SAVE_EVERY_REQUEST = True
+# The admin's login form, with the one-time code field for accounts that have TOTP.
+WAGTAILADMIN_USER_LOGIN_FORM = "baspa.accounts.forms.LoginForm"
+
+# Login throttling (django-axes): BASPA_LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one address lock that pair out for BASPA_LOGIN_COOLOFF_MINUTES. The pair, not the
+# username alone, so a stranger cannot lock an editor out from elsewhere.
+AXES_FAILURE_LIMIT = env.int("BASPA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("BASPA_LOGIN_COOLOFF_MINUTES", default=15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "baspa.accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "baspa.accounts.services.client_ip"
+AXES_VERBOSE = False
+# Only nginx on this host may say who the client is (X-Forwarded-For); docs/deploy.md.
+BASPA_TRUSTED_PROXIES = env.list("BASPA_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+
+# Content-Security-Policy (django-csp; baspa/security/headers.py). Readers' pages are cached
+# and shared, so no nonce: scripts and styles from the site itself only, no inline script.
+# The one inline style is the 500 page's (it loads nothing that could fail again): by hash.
+CSP_STYLE_500 = "'sha256-2vlH9LrAuoaW3assikh9IcgQnzmFJQaPFmjyc+dN/go='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", CSP_STYLE_500],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        # Video and post embeds (Wagtail's oEmbed finders) are iframes from these hosts.
+        "frame-src": env.list(
+            "BASPA_CSP_FRAME_SRC",
+            default=["https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        ),
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# The Wagtail admin: its editor and preview panel still need inline styles and scripts, it
+# frames its own previews, and it is only for signed-in staff (never cached).
+BASPA_ADMIN_PATH_PREFIXES = ("/admin/",)
+BASPA_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # How often `baspa serve` publishes scheduled articles, in seconds.
 BASPA_SCHEDULER_INTERVAL = env.int("BASPA_SCHEDULER_INTERVAL", default=30)

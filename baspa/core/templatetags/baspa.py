@@ -23,3 +23,22 @@ def published_time(value, relative=False):
     # To the second: HTML's valid date string allows at most three digits of a fraction.
     instant = timezone.localtime(value).isoformat(timespec="seconds")
     return format_html('<time datetime="{}">{}</time>', instant, text)
+
+
+@register.filter
+def url_safe(value):
+    """An address an editor or an import typed, fit for href (no javascript: URLs)."""
+    from baspa.security.sanitize import url_safe as check
+
+    return check(str(value or ""))
+
+
+@register.filter
+def embed_html(value):
+    """An embed provider's HTML, sanitised (baspa.security.sanitize.embed_clean)."""
+    from django.utils.safestring import mark_safe
+
+    from baspa.security.sanitize import embed_clean
+
+    # Safe to mark: nh3 has just removed everything but iframes, text and plain links.
+    return mark_safe(embed_clean(str(value or "")))

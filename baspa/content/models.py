@@ -405,11 +405,11 @@ class ArticlePage(PrivacyCheckedOnce, Page):
         return [rel.author for rel in self.byline.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from baspa.content.rendering import article_main_html, recent_news_cards
+        from baspa.content.rendering import RECENT_LIMIT, article_main_html, recent_news_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["article_main"] = article_main_html(self, request)
         context["recent_cards"] = recent_news_cards(
-            request=request, locale=self.locale, exclude=self, limit=6
+            request=request, locale=self.locale, exclude=self, limit=RECENT_LIMIT
         )
         return context

@@ -12,6 +12,14 @@ from wagtail.models import Locale, Page
 from baspa.content import selectors
 from baspa.content.models import ArticleAuthorRelationship
 
+RECENT_LIMIT = 6  # the cards of an article page's «Latest news»
+
+
+def _recent_cards_key(locale_id: int, request, limit: int) -> str:
+    # Cards show an editor's own Latin lead in the Latin edition only (baspa.editions).
+    script = getattr(getattr(request, "script", None), "code", "cyrl")
+    return f"recent-cards:{locale_id}:{get_language()}:{script}:{limit}"
+
 
 def recent_news_cards(*, request, locale: Locale, exclude: Page | None = None, limit: int = 6):
     """The «Latest news» block's cards, as HTML, newest first, without `exclude`.
@@ -22,9 +30,6 @@ def recent_news_cards(*, request, locale: Locale, exclude: Page | None = None, l
     than a cached page does.
     """
     from baspa.pagecache.store import fragment
-
-    # Cards show an editor's own Latin lead in the Latin edition only (baspa.editions).
-    script = getattr(getattr(request, "script", None), "code", "cyrl")
 
     def render() -> list[tuple[int, str]]:
         articles = selectors.articles_recent(locale=locale, limit=limit + 1)
@@ -40,7 +45,7 @@ def recent_news_cards(*, request, locale: Locale, exclude: Page | None = None, l
         ]
 
     cards = fragment(
-        f"recent-cards:{locale.pk}:{get_language()}:{script}:{limit}",
+        _recent_cards_key(locale.pk, request, limit),
         {f"recent:{locale.pk}"},
         render,
         timeout=settings.BASPA_PAGE_CACHE_SECONDS,
@@ -77,10 +82,9 @@ def article_main_html(article, request):
 
     # Trusted: rendered by our own template, which escapes every field (rich text is
     # Wagtail's, filtered by its editor's whitelist when saved).
-    # Its link to the translation is kept with it: publishing a translation purges the
-    # original's tags too (baspa.pagecache.signals).
-    translation = links.translation.url if links.translation else ""
-    return mark_safe(article_shared(article, request, f"main:{translation}", render))
+    # Its link to the translation is kept with it: publishing or unpublishing a translation
+    # purges the original's tags too (baspa.pagecache.signals).
+    return mark_safe(article_shared(article, request, "main", render))
 
 
 def article_shared(article, request, name: str, compute):
@@ -92,14 +96,35 @@ def article_shared(article, request, name: str, compute):
 
     if getattr(request, "is_preview", False) or not article.live:
         return compute()
-    published = article.last_published_at.timestamp() if article.last_published_at else 0
-    # The script edition (baspa.editions): an editor's own Latin headline shows in one only.
-    script = getattr(getattr(request, "script", None), "code", "cyrl")
     return fragment(
-        f"article-{name}:{article.pk}:{get_language()}:{script}:{published:.0f}",
+        _article_key(article, request, name),
         page_tags(article, ()) or {f"article:{article.pk}"},
         compute,
     )
+
+
+def _article_key(article, request, name: str) -> str:
+    published = article.last_published_at.timestamp() if article.last_published_at else 0
+    # The script edition (baspa.editions): an editor's own Latin headline shows in one only.
+    script = getattr(getattr(request, "script", None), "code", "cyrl")
+    return f"article-{name}:{article.pk}:{get_language()}:{script}:{published:.0f}"
+
+
+# Names of other apps' article_shared() parts for a request (baspa.distribution: the head
+# metadata), added by their AppConfig.ready(), so article_prefetch() reads them too.
+ARTICLE_PARTS: list = []
+
+
+def article_prefetch(article, request) -> None:
+    """Read every shared part of an article page in two round trips to the cache, before
+    rendering asks for them one by one (baspa.content.serving)."""
+    from baspa.pagecache.store import fragments_prefetch
+    from baspa.pagecache.tags import page_tags
+
+    names = ["main", "translations"] + [part(request) for part in ARTICLE_PARTS]
+    keys = [_article_key(article, request, name) for name in names]
+    keys.append(_recent_cards_key(article.locale_id, request, RECENT_LIMIT))
+    fragments_prefetch(keys, tags=page_tags(article, ()) or ())
 
 
 def request_edition(request) -> dict:

@@ -137,10 +137,23 @@ def route(request, path: str, edition: dict) -> RouteResult | None:
 
 
 def serve(request, path):
+    from baspa.content.rendering import article_prefetch
+    from baspa.pagecache.store import fragments_forget
+
     edition = edition_for_request(request)
     if edition is not None and edition["site"] is not None:
         request._wagtail_site = edition["site"]
         setattr(request, NewsroomSettings.get_cache_attr_name(), edition["settings"])
         if found := route(request, path, edition):
             request._wagtail_route_for_request = found
-    return wagtail_views.serve(request, path)
+            if isinstance(found.page, ArticlePage):
+                article_prefetch(found.page, request)
+    try:
+        response = wagtail_views.serve(request, path)
+        if hasattr(response, "render") and not response.is_rendered:
+            # Rendered here, while what was read ahead is still at hand (its head metadata
+            # is asked for by a template tag).
+            response.render()
+        return response
+    finally:
+        fragments_forget()

@@ -12,3 +12,8 @@ class DistributionConfig(AppConfig):
         from baspa.pagecache import front
 
         front.URL_PROVIDERS.append(feed_urls_for_tags)
+
+        from baspa.content import rendering
+        from baspa.distribution.templatetags.distribution import meta_part
+
+        rendering.ARTICLE_PARTS.append(meta_part)

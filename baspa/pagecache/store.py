@@ -43,10 +43,38 @@ def cache():
     return caches[settings.BASPA_PAGE_CACHE]
 
 
+# Fragments and generations a request read ahead in one go (fragments_prefetch), by thread:
+# the web server serves one request per thread at a time.
+_batch = threading.local()
+
+
+def fragments_prefetch(keys, tags=()) -> None:
+    """Read the fragments `keys`, the generations of their tags and `tags` in two round
+    trips; the fragment() and generations() calls of this request then make none for them.
+    Ended by fragments_forget() (a stale batch is never read by another request)."""
+    found = cache().get_many([FRAGMENT + key for key in keys])
+    wanted = {GENERATION + tag for tag in tags}
+    for stored in found.values():
+        wanted |= {GENERATION + tag for tag in stored["tags"]}
+    _batch.fragments = {key: found.get(FRAGMENT + key) for key in keys}
+    _batch.generations = cache().get_many(list(wanted)) if wanted else {}
+
+
+def fragments_forget() -> None:
+    _batch.fragments, _batch.generations = {}, {}
+
+
+def _read_ahead(keys) -> dict:
+    ahead = getattr(_batch, "generations", None) or {}
+    return {key: ahead[key] for key in keys if key in ahead}
+
+
 def generations(tags) -> dict[str, str]:
     """The current generation of each tag, creating it where the cache has none."""
     keys = {GENERATION + tag: tag for tag in tags}
-    found = cache().get_many(list(keys))
+    found = _read_ahead(keys)
+    if len(found) < len(keys):
+        found.update(cache().get_many([key for key in keys if key not in found]))
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     for key, value in missing.items():
         # add(): two processes creating the same tag agree on the first one's value.
@@ -157,9 +185,16 @@ def fragment(key: str, tags, compute, timeout: int | None = None):
     """`compute()`'s value, kept until one of `tags` is purged: parts of a page that many
     pages share (the navigation, the latest-news list) are worked out once per change."""
     tags = set(tags)
-    stored = cache().get(FRAGMENT + key)
+    ahead = getattr(_batch, "fragments", None) or {}
+    if key in ahead:
+        stored = ahead.pop(key)
+        current = _read_ahead([GENERATION + tag for tag in stored["tags"]]) if stored else {}
+    else:
+        stored = cache().get(FRAGMENT + key)
+        current = None
     if stored is not None:
-        current = cache().get_many([GENERATION + tag for tag in stored["tags"]])
+        if current is None:
+            current = cache().get_many([GENERATION + tag for tag in stored["tags"]])
         if all(current.get(GENERATION + tag) == gen for tag, gen in stored["tags"].items()):
             return stored["value"]
     tag_generations = generations(tags)  # read before computing, as for pages

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -234,6 +235,13 @@ def build(*, articles: int, rebuild: bool) -> None:
     """Create, migrate and fill the database unless a big enough site is already there."""
     if not rebuild and article_count() >= articles:
         print(f"reusing the built site ({article_count():,} articles in {DATABASE})", flush=True)
+        # Brought up to this checkout's migrations (new apps' tables; nothing is rebuilt).
+        subprocess.run(
+            [sys.executable, "-m", "baspa", "migrate", "--no-input", "-v", "0"],
+            env=environment(),
+            cwd=ROOT,
+            check=True,
+        )
         return
     started = time.perf_counter()
     _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")

@@ -10,6 +10,12 @@ from baspa.distribution.meta import page_meta as page_meta_compute
 register = template.Library()
 
 
+def meta_part(request) -> str:
+    """The name of an article's head metadata among its shared parts: one per address (the
+    canonical link and og:url are the address as requested)."""
+    return "meta:" + hashlib.sha256(canonical_url(request).encode()).hexdigest()[:24]
+
+
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """The head metadata of the page being rendered (baspa.distribution.meta)."""
@@ -36,6 +42,5 @@ def page_meta(context):
         # The same for every reader of the same address: kept with the article's own HTML
         # (baspa.content.rendering), so a page view does not query its byline, sections and
         # tags again.
-        address = hashlib.sha256(canonical_url(request).encode()).hexdigest()[:24]
-        return article_shared(page, request, f"meta:{address}", compute)
+        return article_shared(page, request, meta_part(request), compute)
     return compute()

@@ -341,3 +341,31 @@ def test_publishing_a_translation_links_the_original_at_once(client, site, page_
         ArticlePage.objects.get(pk=translation.pk).unpublish()
     for url in (article.url, article.url + "?utm_source=test"):
         assert 'class="article__translation"' not in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_a_warm_article_render_reads_the_cache_four_times(client, site, page_cache, monkeypatch):
+    """Its shared parts are read ahead together (baspa.content.rendering.article_prefetch):
+    the edition and its generations, then every part and all their generations."""
+    url = site["old"].url + "?utm_source=test"  # rendered every time, never stored
+    client.get(url)
+    pages = store.cache()
+    reads, inside = [], []
+
+    def spy(name, real):
+        def read(*args, **kwargs):
+            if not inside:  # local memory's get_many calls get itself: one read, not many
+                reads.append(name)
+            inside.append(name)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(pages, name, spy(name, getattr(pages, name)))
+    response = client.get(url)
+    assert response.status_code == 200 and "Ескі жаңалық" in response.content.decode()
+    assert len(reads) == 4, reads

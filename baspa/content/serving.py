@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from baspa.content.models import ArticlePage, HomePage, SectionPage
@@ -77,9 +77,19 @@ def _edition(request) -> dict | None:
             if page is not None:
                 # The navigation's links, worked out here rather than on every page view.
                 page.reader_url = page.get_url(request)
+        # Every view restriction, with the path of the page it guards (a handful at most):
+        # a page's privacy is then known without a query. Not where aliases exist, whose
+        # originals' restrictions apply to them (Page.get_view_restrictions).
+        restrictions = None
+        if not Page.objects.filter(alias_of__isnull=False).exists():
+            restrictions = [
+                (restriction.page.path, restriction)
+                for restriction in PageViewRestriction.objects.select_related("page")
+            ]
         return {
             "site": site,
             "settings": NewsroomSettings.for_site(site),
+            "restrictions": restrictions,
             "home": home,
             "menu": [section for section in sections if section.depth == 3],
             "sections": {section.path: section for section in sections},
@@ -116,6 +126,19 @@ def article_by_url_path(url_path: str, slug: str) -> ArticlePage | None:
 
 def route(request, path: str, edition: dict) -> RouteResult | None:
     """Wagtail's RouteResult for `path`, or None to let Wagtail route it the long way."""
+    found = _route(request, path, edition)
+    if found is not None and edition.get("restrictions") is not None:
+        page = found.page
+        # What PrivacyCheckedOnce would ask the database (a change purges the edition).
+        page.__dict__["_view_restrictions"] = [
+            restriction
+            for guarded, restriction in edition["restrictions"]
+            if page.path.startswith(guarded)
+        ]
+    return found
+
+
+def _route(request, path: str, edition: dict) -> RouteResult | None:
     home = edition["home"]
     if home is None or not home.url_path:
         return None

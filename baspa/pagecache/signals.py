@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from baspa.content.models import (
@@ -138,3 +138,12 @@ def on_site_change(sender, instance, **kwargs):
     purge_on_commit(
         {"sites"} | {f"edition:{pk}" for pk in Locale.objects.values_list("pk", flat=True)}
     )
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_privacy_change(sender, instance, **kwargs):
+    # A page made private (or public again) takes its whole subtree with it: every page,
+    # listing, feed and sitemap of its edition may show one of them. Rare, so all of it.
+    locale_id = Page.objects.filter(pk=instance.page_id).values_list("locale_id", flat=True)
+    purge_on_commit({f"edition:{pk}" for pk in locale_id})

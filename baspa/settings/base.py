@@ -37,18 +37,18 @@ INSTALLED_APPS = [
     "baspa.demo",
     "baspa.wagtail_kk",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    "baspa.core.wagtail_apps.RedirectsConfig",  # wagtail.contrib.redirects (see that module)
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "baspa.core.wagtail_apps.SnippetsConfig",  # wagtail.snippets (see that module)
+    "baspa.core.wagtail_apps.DocumentsConfig",  # wagtail.documents (see that module)
+    "baspa.core.wagtail_apps.ImagesConfig",  # wagtail.images (see that module)
     "wagtail.search",
-    "wagtail.locales",
+    "baspa.core.wagtail_apps.LocalesConfig",  # wagtail.locales (see that module)
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -171,5 +171,6 @@ def test_no_query_parameter_makes_a_public_page_fail(client, politics, path, par
 @hsettings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(segment=st.text(alphabet=string.printable + "қөүұәі", min_size=1, max_size=30))
 def test_no_path_makes_the_site_fail(client, politics, segment):
-    response = client.get("/" + segment.replace("?", "").replace("#", ""))
+    # (Not "//…": the test client would read that as a host, not a path.)
+    response = client.get("/" + segment.replace("?", "").replace("#", "").lstrip("/"))
     assert response.status_code < 500, segment

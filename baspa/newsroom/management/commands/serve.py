@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -82,6 +83,10 @@ def _granian(*, host, port, workers, threads, access_log, scheduler_in_worker) -
     if scheduler_in_worker:
         # Read by baspa.wsgi when the worker process loads the application.
         os.environ["BASPA_SCHEDULER_IN_WORKER"] = "1"
+    # Workers start as fresh interpreters that load only the application: forked from this
+    # process, each would also carry what the checks above loaded (the migration graph,
+    # collectstatic's file lists), some 25 MB per worker.
+    multiprocessing.set_start_method("spawn", force=True)
     Granian(
         "baspa.wsgi:application",
         address=host,

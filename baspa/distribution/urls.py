@@ -66,6 +66,7 @@ def feed_urls_for_tags(tags) -> set[str]:
     from wagtail.models import Page, Site
 
     from baspa.content.models import HomePage
+    from baspa.editions.scripts import CYRILLIC, SCRIPTS, edition_path
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -91,10 +92,12 @@ def feed_urls_for_tags(tags) -> set[str]:
             locale_id, _, slug = rest.partition(":")
             if int(locale_id) in homes:
                 found.add(("region", slug, homes[int(locale_id)].locale.language_code))
+    # Kazakh feeds are served in each script edition too, each its own copy in nginx.
     urls = {
-        root + feed_url(kind, key, fmt, language)
+        root + edition_path(feed_url(kind, key, fmt, language), script)
         for kind, key, language in found
         for fmt in FORMATS
+        for script in (SCRIPTS.values() if language == "kk" else [CYRILLIC])
     }
     if sitemaps:
         urls |= {

@@ -132,17 +132,29 @@ def html_transliterate(html: str, script: Script) -> str:
 
 # Values of the search API (baspa.search.views) that are not reader text: kept as they are.
 _JSON_KEPT = frozenset({"query", "published_at"})
+# Values the edition itself writes, in its own language, even for a hit in another language.
+_JSON_EDITION = frozenset({"published"})
 
 
 def data_transliterate(value, script: Script, key: str = ""):
     """A JSON answer (search results, autocomplete) as the `script` edition gives it:
-    addresses kept in the edition, `*_html` values through the HTML pass, other text spelt."""
+    addresses kept in the edition, `*_html` values through the HTML pass, other text spelt.
+    A `language` value works as the HTML lang attribute does: "kk" becomes the edition's
+    tag (kk-Latn, kk-Arab), and an object in another language (a Russian hit) is kept."""
     if isinstance(value, dict):
+        if value.get("language", "kk") != "kk":
+            # Its own text stays; what the edition wrote for it (the date) is spelt.
+            return {
+                k: data_transliterate(v, script, k) if k in _JSON_EDITION else v
+                for k, v in value.items()
+            }
         return {k: data_transliterate(v, script, k) for k, v in value.items()}
     if isinstance(value, list):
         return [data_transliterate(item, script, key) for item in value]
     if not isinstance(value, str) or key in _JSON_KEPT:
         return value
+    if key == "language":
+        return script.lang
     if key == "url":
         return edition_path(value, script) if script.prefix else value
     if key.endswith("_html"):

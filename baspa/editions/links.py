@@ -117,13 +117,23 @@ def _edition_links(request, page=None) -> EditionLinks:
         if url and code != language:
             links.translation = links.languages[-1]
     if page is not None:
-        if kk_path:
-            links.alternates += [(s.hreflang, edition_path(kk_path, s)) for s in SCRIPTS.values()]
-        if ru_path:
-            links.alternates.append(("ru", ru_path))
-        if kk_path:
-            links.alternates.append(("x-default", kk_path))
+        links.alternates = hreflang_alternates(kk_path, ru_path)
     return links
 
 
-__all__ = ["ARABIC", "LATIN", "EditionLinks", "edition_links"]
+def hreflang_alternates(kk_path: str | None, ru_path: str | None) -> list[tuple[str, str]]:
+    """Every edition of one page as (hreflang, address): the Kazakh page (its Cyrillic-edition
+    address) in each script, the Russian one, and x-default, the Cyrillic page. The same set
+    for every edition of the page, so it is reciprocal; the page heads and the sitemaps both
+    use it, so they agree."""
+    alternates: list[tuple[str, str]] = []
+    if kk_path:
+        alternates += [(s.hreflang, edition_path(kk_path, s)) for s in SCRIPTS.values()]
+    if ru_path:
+        alternates.append(("ru", ru_path))
+    if kk_path:
+        alternates.append(("x-default", kk_path))
+    return alternates
+
+
+__all__ = ["ARABIC", "LATIN", "EditionLinks", "edition_links", "hreflang_alternates"]

@@ -6,6 +6,7 @@ Russian lives at /ru/ in Cyrillic only. The script is always in the URL, so each
 page is its own page-cache entry and its own address for search engines.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -30,6 +31,11 @@ BY_PREFIX = {script.prefix: script for script in (LATIN, ARABIC)}
 
 # Paths that are not Kazakh pages: the Russian edition, the admin, files.
 NOT_KAZAKH = ("/ru/", "/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
+# The site-wide files at the root (baspa.distribution): one set for every edition, which
+# already lists each script's addresses; a /latyn/sitemap.xml would only duplicate it.
+SITE_FILES = re.compile(
+    r"/(?:robots\.txt|sitemap\.xml|news-sitemap\.xml|sitemap-[\w-]+\.xml)(?:\?.*)?"
+)
 
 
 def script_split(path: str) -> tuple[Script, str]:
@@ -45,7 +51,7 @@ def is_kazakh_path(path: str) -> bool:
     """A site path (not a URL elsewhere) of the Kazakh edition's pages."""
     if not path.startswith("/") or path.startswith("//"):
         return False
-    if path == "/ru" or path.startswith(NOT_KAZAKH):
+    if path == "/ru" or path.startswith(NOT_KAZAKH) or SITE_FILES.fullmatch(path):
         return False
     return script_split(path)[0] is CYRILLIC
 

@@ -152,6 +152,9 @@ def _hit_json(hit) -> dict:
     section = article.section
     return {
         "id": article.pk,
+        # Each hit's own language: "all languages" mixes them (baspa.editions spells only
+        # the Kazakh ones, and says which script they are in).
+        "language": article.locale.language_code,
         "headline": article.title,
         "headline_html": str(hit.headline),
         "url": article.get_url(),
@@ -173,6 +176,7 @@ def search_json(request: HttpRequest):
     return JsonResponse(
         {
             "query": outcome.query_text,
+            "language": _edition_language(),
             "count": outcome.results.count,
             "page": outcome.page,
             "pages": outcome.pages,
@@ -198,7 +202,11 @@ def search_autocomplete(request: HttpRequest):
     return JsonResponse(
         {
             "query": query.text,
-            "results": [{"headline": a.title, "url": a.get_url()} for a in articles],
+            "language": _edition_language(),
+            "results": [
+                {"language": a.locale.language_code, "headline": a.title, "url": a.get_url()}
+                for a in articles
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -6,6 +6,7 @@ import pytest
 from django.db import transaction
 
 from baspa.content.tests.factories import make_article
+from baspa.editions.tests.test_editions import CYRILLIC
 
 FEEDS = [
     "/feeds/{fmt}/",
@@ -123,7 +124,7 @@ def test_conditional_get_answers_304(client, newsroom, page_cache):
 
 @pytest.mark.django_db(transaction=True)
 def test_publishing_and_unpublishing_reach_every_feed_at_once(client, newsroom, page_cache):
-    urls = [
+    kazakh = [
         "/feeds/rss/",
         "/feeds/atom/",
         "/feeds/rss/section/sayasat/",
@@ -132,6 +133,8 @@ def test_publishing_and_unpublishing_reach_every_feed_at_once(client, newsroom, 
         "/feeds/rss/tag/sailau/",
         "/feeds/rss/region/mangystau/",
     ]
+    # Each script edition of a feed is its own cache entry with the same tags.
+    urls = [prefix + url for prefix in ("", "/latyn", "/tote") for url in kazakh]
     for url in urls:  # all cached now
         assert client.get(url).status_code == 200
         assert getattr(client.get(url).wsgi_request, "pagecache", None) == "hit"
@@ -144,11 +147,16 @@ def test_publishing_and_unpublishing_reach_every_feed_at_once(client, newsroom, 
             region=newsroom["region"],
             minutes_ago=None,
         )
+
+    def link(url):  # the fresh article's address in the feed's own edition
+        return "http://testserver" + url[: url.index("/feeds/")] + fresh.url
+
     for url in urls:
-        assert "Жаңа заң күшіне енді" in client.get(url).content.decode(), url
+        assert link(url) in client.get(url).content.decode(), url
+    assert "Jaña zañ küşıne endı" in client.get("/latyn/feeds/atom/").content.decode()
     fresh.unpublish()
     for url in urls:
-        assert "Жаңа заң күшіне енді" not in client.get(url).content.decode(), url
+        assert link(url) not in client.get(url).content.decode(), url
     # Untouched feeds stay cached: the Russian edition shows nothing of this.
     assert client.get("/ru/feeds/rss/").status_code == 200
 
@@ -168,4 +176,102 @@ def test_the_front_cache_purge_names_the_feeds_and_sitemaps(newsroom, settings):
         f"{root}/ru/feeds/rss/tag/sailau/",
         f"{root}/sitemap.xml",
         f"{root}/news-sitemap.xml",
+        f"{root}/latyn/feeds/rss/",
+        f"{root}/tote/feeds/atom-full/",
+        f"{root}/latyn/feeds/rss-full/section/sayasat/zan/",
+        f"{root}/tote/feeds/atom/tag/sailau/",
     } <= urls
+    # The site files have one address; Russian feeds have no script edition.
+    assert not {url for url in urls if "/sitemap" in url and ("/latyn/" in url or "/tote/" in url)}
+    assert not {url for url in urls if "/latyn/ru/" in url or "/tote/ru/" in url}
+
+
+KAZAKH_FEEDS = [url for url in FEEDS if not url.startswith("/ru/")]
+
+
+def no_cyrillic(feed, raw: str) -> None:
+    """No Cyrillic letter in any text a reader sees: titles, summaries, full text,
+    categories, bylines, the feed's own title and description."""
+    texts = [feed.feed.get("title", ""), feed.feed.get("subtitle", "")]
+    for entry in feed.entries:
+        texts += [entry.title, entry.get("summary", ""), entry.get("author", "")]
+        texts += [tag.term for tag in entry.get("tags", [])]
+        texts += [content.value for content in entry.get("content", [])]
+    assert not [text for text in texts if CYRILLIC.search(text)]
+    assert not CYRILLIC.search(raw)  # nor anywhere else in the document
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix,lang", [("/latyn", "kk-Latn"), ("/tote", "kk-Arab")])
+def test_every_kazakh_feed_in_each_script(client, newsroom, prefix, lang):
+    for fmt in ("rss", "atom", "rss-full", "atom-full"):
+        for url in KAZAKH_FEEDS:
+            address = prefix + url.format(fmt=fmt)
+            response, feed = parsed(client, address)
+            raw = response.content.decode()
+            assert feed.version == ("atom10" if fmt.startswith("atom") else "rss20"), address
+            assert feed.entries, address
+            no_cyrillic(feed, raw)
+            if fmt.startswith("atom"):
+                assert f'<feed xml:lang="{lang}"' in raw, address
+            else:
+                assert feed.feed.language == lang, address
+            root = f"http://testserver{prefix}/"
+            assert feed.feed.link.startswith(root), address
+            assert all(entry.link.startswith(root) for entry in feed.entries), address
+            # The feed names itself at its own address in the edition.
+            assert f'href="http://testserver{address}"' in raw, address
+
+
+@pytest.mark.django_db
+def test_a_latin_feed_item_reads_as_the_latin_page(client, newsroom):
+    lead = newsroom["articles"]["lead"]
+    _response, feed = parsed(client, "/latyn/feeds/atom-full/")
+    entry = feed.entries[0]
+    assert entry.title == "Parlament jaña zañdy qabyldady"
+    assert entry.link == "http://testserver/latyn" + lead.url
+    assert entry.summary == "Mäjılıs deputattary zañ jobasyn ekınşı oqylymda maqūldady."
+    assert entry.author == "Aigerım Serıkqyzy"
+    assert entry.author_detail.href == "http://testserver/latyn/author/aigerim-serikkyzy/"
+    assert [tag.term for tag in entry.tags] == ["Saiasat"]
+    assert "<b>tolyq</b>" in entry.content[0].value
+    # The same article's page shows the same headline.
+    page = client.get("/latyn" + lead.url).content.decode()
+    assert "Parlament jaña zañdy qabyldady" in page
+    # An editor's own Latin headline and lead win, as they do on the page.
+    lead.headline_latin, lead.lead_latin = "Parlament Jaña Zañ", "Qysqaşa."
+    lead.save_revision().publish()
+    _response, feed = parsed(client, "/latyn/feeds/rss/section/sayasat/")
+    entry = [e for e in feed.entries if e.link.endswith(lead.url)][0]
+    assert (entry.title, entry.summary) == ("Parlament Jaña Zañ", "Qysqaşa.")
+
+
+@pytest.mark.django_db
+def test_the_russian_edition_feeds_have_no_script_edition(client, newsroom):
+    # Never respelt, nor given a script: Russian is written in Cyrillic only.
+    response, ru = parsed(client, "/ru/feeds/atom/")
+    assert ru.entries[0].title == "Парламент принял новый закон"
+    assert '<feed xml:lang="ru"' in response.content.decode()
+    moved = client.get("/latyn/ru/feeds/rss/")
+    assert moved.status_code == 301 and moved["Location"] == "/ru/feeds/rss/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["/latyn", "/tote"])
+@pytest.mark.parametrize("page", ["/", "/sayasat/", "/author/aigerim-serikkyzy/", "article"])
+def test_pages_in_each_script_name_the_feeds_of_their_script(client, newsroom, prefix, page):
+    import re
+
+    if page == "article":
+        page = newsroom["articles"]["lead"].url
+    html = client.get(prefix + page).content.decode()
+    feeds = re.findall(
+        r'<link rel="alternate" type="application/(rss|atom)\+xml" title="([^"]+)" href="([^"]+)">',
+        html,
+    )
+    assert len(feeds) >= 2, page
+    for _kind, title, href in feeds:
+        assert href.startswith(f"{prefix}/feeds/"), href
+        assert not CYRILLIC.search(title), title
+        _response, feed = parsed(client, href)
+        assert feed.feed.title == title.rsplit(" (", 1)[0]

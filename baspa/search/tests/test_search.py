@@ -4,6 +4,7 @@ The corpus is built once per module; tests that change visibility build their ow
 """
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -223,6 +224,54 @@ class TestPageAndJson:
         html = client.get("/").content.decode()
         assert 'action="/search/"' in html
         assert 'action="/ru/search/"' in client.get("/ru/").content.decode()
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@pytest.mark.django_db
+class TestScriptEditions:
+    """The answers of /latyn/ and /tote/ say their language and script, and spell only the
+    Kazakh hits: a Russian hit found with «all languages» keeps its Cyrillic."""
+
+    @pytest.mark.parametrize(
+        "prefix,lang", [("", "kk"), ("/latyn", "kk-Latn"), ("/tote", "kk-Arab")]
+    )
+    def test_json_names_its_language_and_script(self, corpus, client, prefix, lang):
+        _response, data = results(client, f"{prefix}/search/json/", q="Президент", language="all")
+        assert data["language"] == lang and data["count"] == 2
+        hits = {hit["language"]: hit for hit in data["results"]}
+        assert set(hits) == {lang, "ru"}
+        assert hits["ru"]["headline"] == "Токаев провёл встречу в Астане"
+        assert hits["ru"]["url"].startswith("/ru/")
+        kazakh = hits[lang]
+        assert kazakh["url"].startswith(f"{prefix}/sayasat/")
+        text = kazakh["headline"] + kazakh["snippet_html"] + kazakh["section"]
+        assert bool(CYRILLIC.search(text)) is (prefix == "")
+        # The date is the edition's own words, spelt in its script even on the Russian hit.
+        assert bool(CYRILLIC.search(hits["ru"]["published"])) is (prefix == "")
+
+    @pytest.mark.parametrize("prefix,lang", [("/latyn", "kk-Latn"), ("/tote", "kk-Arab")])
+    def test_autocomplete_names_its_language_and_script(self, corpus, client, prefix, lang):
+        _response, data = results(client, f"{prefix}/search/autocomplete/", q="Тоқаев")
+        assert data["language"] == lang and data["results"]
+        for hit in data["results"]:
+            assert hit["language"] == lang and hit["url"].startswith(f"{prefix}/")
+            assert not CYRILLIC.search(hit["headline"])
+        _response, data = results(
+            client, f"{prefix}/search/autocomplete/", q="Токаев", language="ru"
+        )
+        assert data["language"] == lang  # the edition answering
+        assert [(h["language"], h["headline"]) for h in data["results"]] == [
+            ("ru", "Токаев провёл встречу в Астане")
+        ]
+
+    def test_page_marks_each_hit_with_its_language(self, corpus, client):
+        html = client.get("/latyn/search/", {"q": "Президент", "language": "all"}).content.decode()
+        assert '<h2 class="card__title" lang="ru"><a href="/ru/' in html
+        assert "Токаев провёл встречу в Астане" in html  # Russian is not respelt
+        assert '<h2 class="card__title" lang="kk-Latn"><a href="/latyn/sayasat/' in html
+        assert "Toqaevtyñ Astanadağy kezdesuı" in html
 
 
 @pytest.mark.django_db

@@ -1019,7 +1019,7 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
     pages = [Page(**{f.attname: getattr(a, f.attname) for f in page_fields}) for a in articles]
     Page.objects.bulk_create(pages)
     for article, page in zip(articles, pages, strict=True):
-        article.pk = article.page_ptr_id = page.pk
+        article.id = article.page_ptr_id = page.pk
     article_fields = [f for f in ArticlePage._meta.local_concrete_fields]
     QuerySet(model=ArticlePage)._insert(articles, fields=article_fields)
     relationships, tagged = [], []

@@ -89,7 +89,7 @@ MACHINERY = {
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 UPLOADS_MARK = "/wp-content/uploads/"
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
-# What the first pass leaves for the second: the image resolver reads these, not the database.
+# A dry run checks image files but makes no Photo: articles refer to this id instead.
 DRY_RUN_PHOTO = 0
 
 
@@ -317,11 +317,12 @@ def _first_pass(state: State, records: Iterator, reader: WxrReader, progress: Pr
     state.channel_language = reader.channel.language
     if not state.options.dry_run:
         _authors_ensure(state)
-    known = ImportedAttachment.objects.filter(site_id=state.site.pk) if state.site.pk else []
-    for row in known.iterator() if known else []:
-        if row.photo_id:
-            state.photos.setdefault(row.post_id, row.photo_id)
-            state.photo_files.setdefault(row.file, row.photo_id)
+    if state.site.pk:
+        # Images imported by an earlier run (another export of the same site) are found too.
+        known = ImportedAttachment.objects.filter(site_id=state.site.pk, photo__isnull=False)
+        for post_id, relative, photo_id in known.values_list("post_id", "file", "photo_id"):
+            state.photos.setdefault(post_id, photo_id)
+            state.photo_files.setdefault(relative, photo_id)
 
 
 # ------------------------------------------------------------------------------ attachments

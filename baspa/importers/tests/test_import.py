@@ -304,7 +304,6 @@ def test_the_bulk_path_leaves_what_wagtail_publish_leaves(
     through the bulk path: every field of the page, its article row, byline, tags, revision,
     search document, cache tags and references agree (tree paths and ids aside)."""
     from django.db import transaction
-
     from wagtail.search.models import IndexEntry
 
     from baspa.importers import report as r

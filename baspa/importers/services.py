@@ -20,6 +20,7 @@ machine (scheduling, unpublishing, moving).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -640,6 +641,9 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
         yield from chunks()
         return
     context = multiprocessing.get_context("fork")
+    # Objects made so far (Django, Wagtail, the first pass's maps) are left alone by the
+    # collector from now on, so the child's copy-on-write pages stay shared with ours.
+    gc.freeze()
     queue = context.Queue(maxsize=8)
     worker = context.Process(target=_prepare_worker, args=(chunks, queue), daemon=True)
     worker.start()

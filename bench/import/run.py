@@ -8,8 +8,9 @@ The export and its uploads are generated once into --data (generate.py) and reus
 starts from an empty database (SQLite in a fresh BASPA_HOME, or the PostgreSQL database
 dropped and created again), migrates it, then runs `baspa import-wordpress` as a separate
 process, as an editor would. Peak memory is the largest sum of the resident sizes of that
-process and its children (the preparing worker), sampled every 0.2 s from /proc, so pages
-the two processes share are counted twice: an upper bound. A second run of the same command
+process and its children (the preparing worker), sampled every 0.2 s from /proc: both the
+resident size (pages the forked worker shares with its parent counted twice: an upper bound)
+and the proportional set size (shared pages divided between them: the true footprint). A second run of the same command
 (everything already imported) is timed too.
 """
 
@@ -30,32 +31,40 @@ ROOT = Path(__file__).resolve().parents[2]
 BASPA = str(ROOT / ".venv" / "bin" / "baspa")
 
 
-def tree_rss_kb(pid: int) -> int:
-    total, pending = 0, [pid]
+def tree_memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process and its children, in kB. PSS divides each shared
+    page among the processes sharing it, so the sum is what the tree really occupies; RSS
+    counts the pages a forked child shares with its parent twice."""
+    rss = pss = 0
+    pending = [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(x for x in status.splitlines() if x.startswith("VmRSS")).split()[1])
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()
                 pending += [int(child) for child in children]
-        except (OSError, StopIteration, ValueError):
+        except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def timed_run(args: list[str], env: dict[str, str]) -> dict:
     started = time.monotonic()
     cpu_before = os.times()
     process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = 0
+    peak_rss = peak_pss = 0
     done = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_kb(process.pid))
+            rss, pss = tree_memory_kb(process.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -74,7 +83,9 @@ def timed_run(args: list[str], env: dict[str, str]) -> dict:
             + (cpu_after.children_system - cpu_before.children_system),
             1,
         ),
-        "peak_rss_mb": round(peak / 1024, 1),
+        "peak_rss_mb": round(peak_rss / 1024, 1),
+        "peak_pss_mb": round(peak_pss / 1024, 1),
+        "phases": [line for line in out.decode().splitlines() if " s (" in line],
         "stdout": out.decode(),
     }
 
@@ -124,7 +135,7 @@ def main() -> None:
         "photos": args.photos,
         "export_mb": round(export.stat().st_size / 1e6, 1),
         "import": {k: v for k, v in first.items() if k != "stdout"},
-        "posts_per_second": round(args.posts / first["seconds"], 1),
+        "posts_per_second_whole_command": round(args.posts / first["seconds"], 1),
         "rerun": {k: v for k, v in again.items() if k != "stdout"},
         "load_average_after": os.getloadavg(),
         "commit": commit,

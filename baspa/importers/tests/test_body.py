@@ -66,3 +66,17 @@ def test_a_billion_laughs_file_is_refused_before_parsing(tmp_path):
         assert error.args == ("dtd",)
     else:
         raise AssertionError("a DTD must be refused")
+
+
+def test_the_baspa_command_has_import_wordpress():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "baspa", "help", "import-wordpress"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--uploads" in result.stdout and "--dry-run" in result.stdout

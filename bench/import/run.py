@@ -10,8 +10,8 @@ dropped and created again), migrates it, then runs `baspa import-wordpress` as a
 process, as an editor would. Peak memory is the largest sum of the resident sizes of that
 process and its children (the preparing worker), sampled every 0.2 s from /proc: both the
 resident size (pages the forked worker shares with its parent counted twice: an upper bound)
-and the proportional set size (shared pages divided between them: the true footprint). A second run of the same command
-(everything already imported) is timed too.
+and the proportional set size (shared pages divided between them: the true footprint).
+A second run of the same command (everything already imported) is timed too.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
 
 import nh3
 from lxml import etree, html
@@ -389,11 +388,3 @@ def body_convert(content: str, *, resolve_image: ImageResolver) -> Body:
     root = html.fragment_fromstring(content, create_parent="div")
     converter.children(root)
     return converter.body
-
-
-def youtube_id(url: str) -> str | None:
-    """The video id of a YouTube address (used by tests and the report)."""
-    parts = urlsplit(url)
-    if parts.netloc.endswith("youtu.be"):
-        return parts.path.strip("/") or None
-    return (parse_qs(parts.query).get("v") or [None])[0]

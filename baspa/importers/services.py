@@ -279,7 +279,8 @@ def _site(state: State, reader: WxrReader) -> WordPressSite | None:
     return site
 
 
-def _chunks(records: Iterable, size: int = CHUNK) -> Iterator[list]:
+def _chunks(records: Iterable, size: int | None = None) -> Iterator[list]:
+    size = size or CHUNK
     chunk: list = []
     for record in records:
         chunk.append(record)
@@ -461,7 +462,7 @@ def _attachment_check(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def _image_resolver(state: State, notes: list):
+def _image_resolver(state: State):
     def resolve(src: str, attachment_id: int | None) -> int | None:
         if attachment_id and attachment_id in state.photos:
             return state.photos[attachment_id]
@@ -833,7 +834,7 @@ def _prepare(state: State, item: Item, notes: list) -> Prepared:
         kind = "draft"
     else:
         raise ItemError("unknown_status", status)
-    body = body_convert(item.content, resolve_image=_image_resolver(state, notes))
+    body = body_convert(item.content, resolve_image=_image_resolver(state))
     notes += body.notes
     title = plain_text(item.title)
     lead = plain_text(item.excerpt)

@@ -366,3 +366,35 @@ def test_the_bulk_path_leaves_what_wagtail_publish_leaves(
     assert state() == through_wagtail
     assert set(through_wagtail) == {201, 202, 203, 210}
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(homes, uploads, monkeypatch):
+    from baspa.importers import report as r
+    from baspa.importers import services
+    from baspa.importers.services import Options, wordpress_import
+
+    monkeypatch.setattr(services, "CHUNK", 3)
+    calls = []
+    bulk_write = services._bulk_write
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C in the middle of the second chunk's writing
+        return bulk_write(*args, **kwargs)
+
+    monkeypatch.setattr(services, "_bulk_write", interrupted)
+    options = Options(path=NEWSROOM, uploads=uploads, renditions=False)
+    with pytest.raises(KeyboardInterrupt):
+        wordpress_import(options, r.Report())
+    first = set(ImportedArticle.objects.values_list("post_id", flat=True))
+    assert first and first < {201, 202, 203, 204, 205, 210}  # the first chunk was kept
+
+    monkeypatch.setattr(services, "_bulk_write", bulk_write)
+    counts = wordpress_import(options, r.Report())
+    assert set(ImportedArticle.objects.values_list("post_id", flat=True)) == {
+        201, 202, 203, 204, 205, 210,
+    }  # fmt: skip
+    assert ArticlePage.objects.count() == 6
+    assert counts["imported"] == 6 - len(first) and counts["failed"] == 3
+    assert Page.find_problems() == ([], [], [], [], [])

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -54,3 +55,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedBlock(label=_("Embed"), icon="media", template="blocks/embed.html")
     fact_box = FactBoxBlock()
+    # Cells are plain text (the default renderer escapes them): tables come from editors and
+    # from imported archives (baspa.importers), neither of which may bring HTML into a page.
+    table = TableBlock(label=_("Table"), icon="table", template="blocks/table.html")

@@ -2,6 +2,7 @@ import json
 
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import escape_leading_slashes
 
 from baspa.editions import negotiation
 from baspa.editions.html import data_transliterate, html_transliterate
@@ -28,7 +29,9 @@ class ScriptEditionMiddleware:
                 return HttpResponsePermanentRedirect(script.home())
             if not is_kazakh_path(path):
                 # /latyn/ru/… or /latyn/admin/…: there is no such edition; the page itself.
-                return HttpResponsePermanentRedirect(path)
+                # /latyn//evil.example would make «//evil.example», which browsers read as
+                # another site: the leading slashes are escaped, as CommonMiddleware does.
+                return HttpResponsePermanentRedirect(escape_leading_slashes(path))
             request.path_info = path
         else:
             target = negotiation.redirect_for_request(request)

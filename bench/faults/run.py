@@ -219,8 +219,8 @@ def editor(base: str, page_id: int, phases: Phases, stop: threading.Event, saves
         )
         clear = status == 503 and "Ештеңе сақталған жоқ" in page or status == 302
         saves.append({"title": title, "status": status, "phase": phase, "clear": clear})
-        if status != 302:
-            form = None  # read the form again (its revision id) once the site answers
+        if status not in (302, 503):
+            form = None  # read the form again
         time.sleep(0.2)
 
 

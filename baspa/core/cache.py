@@ -1,13 +1,37 @@
-"""Django's Redis cache, with one Redis client per connection pool.
+"""Django's Redis cache, with one Redis client per connection pool, that degrades when Redis
+is gone.
 
 Django's RedisCacheClient builds a new `redis.Redis` for every operation, and each one sets up
 redis-py's hundred-odd response callbacks: about a millisecond per uncached page view, which
 reads the cache a dozen times. A `redis.Redis` over a pool is safe to share between threads
 (each command borrows a connection from the pool), so one per pool is kept and reused.
+
+Django's backend lets redis-py's ConnectionError through: with Redis stopped every page view
+was a 500. Here a Redis that does not answer behaves like an empty cache — reads miss, writes
+are dropped, `add` succeeds (so a render lock never makes readers wait) — and pages are
+rendered from the database until Redis is back; redis-py reconnects by itself
+(docs/security.md, faults under load). A purge dropped while Redis is unreachable leaves
+pages stale for at most their lifetime (BASPA_PAGE_CACHE_SECONDS) and shared fragments for
+at most theirs; a Redis restarted empty has nothing stale.
 """
+
+import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+_last_warning = [0.0]
+
+
+def _warn(operation: str, error: Exception) -> None:
+    # Once per ten seconds: under load every request would log the same outage.
+    now = time.monotonic()
+    if now - _last_warning[0] > 10:
+        _last_warning[0] = now
+        logger.warning("Redis cache unavailable (%s): %s; serving without it", operation, error)
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -23,7 +47,31 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         return client
 
 
+def _tolerant(name: str, fallback):
+    def method(self, *args, **kwargs):
+        try:
+            return getattr(super(RedisCache, self), name)(*args, **kwargs)
+        except RedisError as error:
+            _warn(name, error)
+            return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+    method.__name__ = name
+    return method
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+    get = _tolerant("get", lambda key, default=None, version=None: default)
+    get_many = _tolerant("get_many", lambda *args, **kwargs: {})  # a new dict: callers fill it
+    has_key = _tolerant("has_key", False)
+    set = _tolerant("set", None)
+    set_many = _tolerant("set_many", lambda *args, **kwargs: [])
+    add = _tolerant("add", True)
+    touch = _tolerant("touch", False)
+    delete = _tolerant("delete", False)
+    delete_many = _tolerant("delete_many", None)
+    incr = _tolerant("incr", None)
+    clear = _tolerant("clear", None)

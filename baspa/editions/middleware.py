@@ -2,7 +2,9 @@ import json
 
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import escape_leading_slashes
 
+from baspa.core.jsontext import json_text
 from baspa.editions import negotiation
 from baspa.editions.html import data_transliterate, html_transliterate
 from baspa.editions.scripts import CYRILLIC, edition_path, is_kazakh_path, script_split
@@ -28,7 +30,9 @@ class ScriptEditionMiddleware:
                 return HttpResponsePermanentRedirect(script.home())
             if not is_kazakh_path(path):
                 # /latyn/ru/… or /latyn/admin/…: there is no such edition; the page itself.
-                return HttpResponsePermanentRedirect(path)
+                # /latyn//evil.example would make «//evil.example», which browsers read as
+                # another site: the leading slashes are escaped, as CommonMiddleware does.
+                return HttpResponsePermanentRedirect(escape_leading_slashes(path))
             request.path_info = path
         else:
             target = negotiation.redirect_for_request(request)
@@ -49,9 +53,7 @@ class ScriptEditionMiddleware:
         if script is not CYRILLIC and content_type.startswith("application/json"):
             if not response.streaming and response.content:
                 data = json.loads(response.content)
-                response.content = json.dumps(
-                    data_transliterate(data, script), ensure_ascii=False
-                ).encode()
+                response.content = json_text(data_transliterate(data, script)).encode()
                 if response.has_header("Content-Length"):
                     response["Content-Length"] = str(len(response.content))
             return response

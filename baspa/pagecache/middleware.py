@@ -41,6 +41,9 @@ def _storable(request, response) -> bool:
         response.status_code == 200
         and getattr(request, "pagecache_tags", None)
         and not response.cookies
+        # A CSRF token is one visitor's: a page that rendered one (a form) is theirs alone,
+        # even when their csrftoken cookie was already set and no Set-Cookie follows.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
         and not response.has_header("Cache-Control")
         and response.get("Content-Type", "").startswith(STORABLE_TYPES)

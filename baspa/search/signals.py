@@ -1,7 +1,9 @@
 """Keep the search index in step with what readers can see.
 
-Receivers only schedule a named service after the transaction commits: a rolled-back
-publish must not reach the index, and the index must see the committed page.
+A publish or unpublish writes the article's search document in its own transaction (which
+ArticlePage.publish makes one): a rolled-back publish does not reach the index, and a process
+killed right after the commit leaves no live article with a stale document
+(baspa/security/tests/test_crash.py). Other changes schedule their work after the commit.
 """
 
 from functools import partial
@@ -19,7 +21,7 @@ from baspa.search import services
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
 def article_visibility_changed(sender, instance, **kwargs):
-    transaction.on_commit(partial(services.article_index, article_id=instance.pk))
+    services.article_index(article_id=instance.pk)
 
 
 @receiver(post_delete, sender=ArticlePage)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -21,6 +21,7 @@ from wagtail.models import Locale
 
 from baspa.content.models import AuthorSnippet, RegionSnippet, SectionPage
 from baspa.content.selectors import section_menu
+from baspa.core.jsontext import json_text
 from baspa.core.timefmt import publication_time
 from baspa.search.analysis import LANGUAGES
 from baspa.search.forms import SearchForm
@@ -170,10 +171,14 @@ def _hit_json(hit) -> dict:
     }
 
 
+def _json_answer(data: dict, *, status: int = 200) -> HttpResponse:
+    return HttpResponse(json_text(data), status=status, content_type="application/json")
+
+
 @require_GET
 def search_json(request: HttpRequest):
     outcome = _run_search(request)
-    return JsonResponse(
+    return _json_answer(
         {
             "query": outcome.query_text,
             "language": _edition_language(),
@@ -184,7 +189,6 @@ def search_json(request: HttpRequest):
             "results": [_hit_json(hit) for hit in outcome.results.hits],
         },
         status=outcome.status,
-        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -199,7 +203,7 @@ def search_autocomplete(request: HttpRequest):
         articles = articles_autocomplete(query=query, languages=languages, limit=8)
     except SearchTimeout:
         articles = []
-    return JsonResponse(
+    return _json_answer(
         {
             "query": query.text,
             "language": _edition_language(),
@@ -208,5 +212,4 @@ def search_autocomplete(request: HttpRequest):
                 for a in articles
             ],
         },
-        json_dumps_params={"ensure_ascii": False},
     )

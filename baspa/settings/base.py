@@ -159,6 +159,9 @@ if REDIS_URL:
             "BACKEND": "baspa.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="baspa") + suffix,
+            # A Redis that stopped answering costs a reader at most this, then the page is
+            # rendered from the database (baspa.core.cache degrades instead of failing).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
         for alias, suffix in (("default", ""), ("pages", ":pages"))
     }

@@ -1,5 +1,7 @@
 import pytest
 
+from baspa.pagecache.tests.test_pagecache import page_cache  # noqa: F401 - a shared fixture
+
 
 @pytest.fixture
 def newsroom_site(homes, politics, author):

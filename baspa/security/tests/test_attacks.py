@@ -97,6 +97,8 @@ def test_script_is_inert_in_the_admin_preview_and_revision_compare(client, polit
     revisions = list(article.revisions.order_by("pk").values_list("pk", flat=True))
     for url in (
         f"/admin/pages/{article.pk}/edit/preview/",
+        # The preview of the saved draft (the edit view's preview needs the form posted first).
+        f"/admin/pages/{article.pk}/revisions/{revisions[-1]}/view/",
         f"/admin/pages/{article.pk}/revisions/compare/{revisions[0]}...{revisions[-1]}/",
         f"/admin/pages/{article.pk}/history/",
     ):
@@ -104,6 +106,9 @@ def test_script_is_inert_in_the_admin_preview_and_revision_compare(client, polit
         assert response.status_code == 200, url
         html = response.content.decode()
         assert SCRIPT not in html and "<img src=x onerror" not in html, url
+    # The draft's preview did render the draft: the payload is there, escaped.
+    html = client.get(f"/admin/pages/{article.pk}/revisions/{revisions[-1]}/view/").content
+    assert "Жаңа&lt;" in html.decode()
 
 
 EVIL = ["https://evil.example", "//evil.example", "/\\evil.example", "https:evil.example"]

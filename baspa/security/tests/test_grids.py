@@ -30,7 +30,7 @@ STATES = [
 
 
 def make_in_state(state: str, section, **common) -> ArticlePage:
-    title = f"ҚҰПИЯ-{state} бетбұрыс"
+    title = f"ЖАСЫРЫН-{state} бетбұрыс"
     if state in ("draft", "in_review", "scheduled", "embargoed"):
         article = make_article(section, title, live=False, **common)
         if state == "in_review":
@@ -66,42 +66,154 @@ def make_in_state(state: str, section, **common) -> ArticlePage:
     return article
 
 
-# The public outputs that exist today; feeds, sitemaps, JSON-LD, link-preview images and
-# Telegram join this table when they are merged.
+FEED_FORMATS = ("rss", "atom", "rss-full", "atom-full")
+FEED_SCOPES = ("", "section/sayasat/", "author/{author}/", "tag/qupiia/", "region/leak/")
+# Outputs served in every script edition (the Latin and Arabic ones under their prefixes).
+EDITION_OUTPUTS = {
+    "home": "/",
+    "section": "/sayasat/",
+    "author": "/author/{author}/",
+    "tag": "/tag/qupiia/",
+    "region": "/region/leak/",
+    # The query is a word of the hidden headline other than the marker looked for.
+    "search": "/search/?q=бетбұрыс",
+    "search json": "/search/json/?q=бетбұрыс",
+    "autocomplete": "/search/autocomplete/?q=бетб",
+}
+
+
 def outputs(article, author) -> dict[str, str]:
-    return {
-        "home": "/",
-        "section": "/sayasat/",
-        "author": f"/author/{author.slug}/",
-        "tag": "/tag/qupiia/",
-        "region": "/region/leak/",
-        "recent block (another article)": "RECENT",
-        # The query is a word of the hidden headline other than the marker looked for.
-        "search": "/search/?q=бетбұрыс",
-        "search json": "/search/json/?q=бетбұрыс",
-        "autocomplete": "/search/autocomplete/?q=бетб",
-        "page url": f"/sayasat/{article.slug}/",
+    """Every public output, by name. Listings carry their JSON-LD and Open Graph tags (the
+    og:image link-preview address among them) in the same HTML, so they are read whole."""
+    found = {}
+    for prefix in ("", "/latyn", "/tote"):
+        for name, url in EDITION_OUTPUTS.items():
+            found[f"{name} {prefix or '/'}"] = prefix + url.format(author=author.slug)
+        found[f"page url {prefix or '/'}"] = f"{prefix}/sayasat/{article.slug}/"
+        found[f"recent block (another article) {prefix or '/'}"] = "RECENT" + prefix
+    for fmt in FEED_FORMATS:
+        for scope in FEED_SCOPES:
+            found[f"feed {fmt} {scope}"] = f"/feeds/{fmt}/{scope.format(author=author.slug)}"
+    found |= {
+        "sitemap index": "/sitemap.xml",
+        "sitemap of pages": "/sitemap-pages-kk.xml",
+        "sitemap of articles": "/sitemap-articles-kk.xml",
+        "google news sitemap": "/news-sitemap.xml",
+        "robots.txt": "/robots.txt",
         "preview, anonymous": f"/admin/pages/{article.pk}/edit/preview/",
         "revisions, anonymous": f"/admin/pages/{article.pk}/revisions/",
     }
+    return found
+
+
+# Outputs that list the public article: each must show it, or the grid would pass on an
+# empty page. (Robots.txt, the admin URLs, the index and the sitemap of sections and listings
+# list no article; page url is the hidden one.)
+NOT_LISTING = (
+    "page url",
+    "robots.txt",
+    "preview",
+    "revisions",
+    "sitemap index",
+    "sitemap of pages",
+)
+
+
+def markers() -> list[str]:
+    """What gives the hidden article away, as each script edition spells it."""
+    from baspa.editions.html import text_convert
+    from baspa.editions.scripts import ARABIC, LATIN
+
+    return [
+        "ЖАСЫРЫН",
+        text_convert("ЖАСЫРЫН", LATIN),
+        text_convert("ЖАСЫРЫН", ARABIC),
+        "hidden-hero",
+    ]
+
+
+def shown(body: str, article) -> bool:
+    """The public article is in `body`: its address, or its marker in any script."""
+    from baspa.editions.html import text_convert
+    from baspa.editions.scripts import ARABIC, LATIN
+
+    spellings = ["АШЫҚ", text_convert("АШЫҚ", LATIN), text_convert("АШЫҚ", ARABIC)]
+    return f"/{article.slug}/" in body or any(word in body for word in spellings)
+
+
+@pytest.fixture
+def telegram_api(settings, homes):
+    from wagtail.models import Site
+
+    from baspa.distribution.models import TelegramSettings
+    from baspa.distribution.tests.fake_telegram import FakeBotAPI
+
+    api = FakeBotAPI().start()
+    settings.BASPA_TELEGRAM_API_URL = api.url
+    config = TelegramSettings.for_site(Site.objects.get(is_default_site=True))
+    config.enabled, config.chat_id, config.bot_token = True, "@baspa_news", "1:grid-token"
+    config.save()
+    yield api
+    api.stop()
+
+
+def telegram_deliver_all() -> None:
+    """What the scheduler loop would do: try every outbox row now. Articles unpublished or
+    restricted since they were planned must be cancelled, not sent."""
+    from baspa.distribution import services
+    from baspa.distribution.models import TelegramPost
+
+    TelegramPost.objects.update(next_attempt_at=timezone.now())
+    for post_id in TelegramPost.objects.values_list("pk", flat=True):
+        services.telegram_post_deliver(post_id)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("state", STATES)
-def test_unpublished_work_appears_in_no_public_output(client, politics, author, state):
+def test_unpublished_work_appears_in_no_public_output(
+    client, politics, author, telegram_api, state
+):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from baspa.images.models import Photo
+    from baspa.search.services import search_reindex
+
     region = make_region("Ақмола облысы", "leak")
     common = {"authors": [author], "tags": ["құпия"], "region": region}
-    visible = make_article(politics, "Ашық жаңалық", **common)
-    hidden = make_in_state(state, politics, **common)
+    public_photo = Photo.objects.create(
+        title="Ашық", file=get_test_image_file(filename="open-hero.png", size=(1200, 800))
+    )
+    hidden_photo = Photo.objects.create(
+        title="Сурет", file=get_test_image_file(filename="hidden-hero.png", size=(1200, 800))
+    )
+    visible = make_article(politics, "АШЫҚ бетбұрыс жаңалығы", hero_image=public_photo, **common)
+    hidden = make_in_state(state, politics, hero_image=hidden_photo, **common)
+    search_reindex()
+    secrets = markers()
     for name, url in outputs(hidden, author).items():
-        if url == "RECENT":
-            url = visible.url
+        if url.startswith("RECENT"):
+            url = url.removeprefix("RECENT") + visible.url
         response = client.get(url)
         body = response.content.decode()
-        assert "ҚҰПИЯ" not in body, (state, name)
-        if name == "page url" and state not in ("private", "password"):
+        for secret in secrets:
+            assert secret not in body, (state, name, secret)
+        if not name.startswith(("page url", "preview", "revisions")):
+            # The hidden article's address, wherever a listing or sitemap would put it.
+            assert f"/{hidden.slug}/" not in body, (state, name)
+        if name.startswith("page url") and state not in ("private", "password"):
             assert response.status_code == 404, (state, name)
-    assert "Ашық жаңалық" in client.get("/").content.decode()
+        if not name.startswith(NOT_LISTING) and not name.startswith("recent"):
+            assert response.status_code == 200, (state, name)
+            assert shown(body, visible), (state, name)
+    # Link previews of the public pages name the public photo, not the hidden one.
+    assert "open-hero" in client.get(visible.url).content.decode()
+    telegram_deliver_all()
+    sent = [call.get("text", "") + call.get("caption", "") for call in telegram_api.calls]
+    assert any("АШЫҚ бетбұрыс" in text for text in sent), sent
+    for text in sent:
+        for secret in secrets:
+            assert secret not in text, (state, "telegram", text)
+        assert f"/{hidden.slug}/" not in text, (state, "telegram")
 
 
 def admin_urls() -> list[tuple[str, str]]:

@@ -18,6 +18,17 @@ ATTR = '"><img src=x onerror=alert(1)>'
 PAYLOAD = SCRIPT + ATTR
 
 
+def assert_json_inert(data, where: str, key: str = "") -> None:
+    if isinstance(data, dict):
+        for name, value in data.items():
+            assert_json_inert(value, where, name)
+    elif isinstance(data, list):
+        for value in data:
+            assert_json_inert(value, where, key)
+    elif isinstance(data, str) and key.endswith("_html"):
+        assert_inert(data, f"{where} {key}")
+
+
 def assert_inert(html: str, where: str):
     found = InlineCode()
     found.feed(html)
@@ -83,6 +94,13 @@ def test_script_in_every_field_is_inert_on_public_pages(client, politics):
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
+        if response["Content-Type"].startswith("application/json"):
+            # JSON is data, never sniffed as a page; its `*_html` fields are HTML and must be
+            # inert, the rest is plain text that a consumer inserts as text (docs/search.md).
+            assert response["X-Content-Type-Options"] == "nosniff", url
+            assert response.json()["results"], url  # the article was found: there is HTML to check
+            assert_json_inert(response.json(), url)
+            continue
         assert_inert(response.content.decode(), url)
     assert "Тақырып&lt;script&gt;" in client.get(article.url).content.decode()
 

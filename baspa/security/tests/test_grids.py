@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Workflow
+from wagtail.models import PageViewRestriction, Task, Workflow
 
 from baspa.content.models import ArticlePage
 from baspa.content.tests.factories import make_article, make_region
@@ -316,3 +316,20 @@ def test_an_author_cannot_publish_unpublish_delete_or_edit_anothers_article(
     assert article.live and article.title == "Басқаның мақаласы"
     assert ArticlePage.objects.filter(title="Басқаның мақаласы").count() == 1
     assert article.get_parent().pk == politics.pk
+
+
+@pytest.mark.django_db
+def test_only_administrators_create_workflow_tasks_through_the_task_chooser(client, politics):
+    """Wagtail opens the task chooser to every admin user (the grid skips it); creating a task
+    there still needs the permission to add tasks, which only Administrators have."""
+    url = "/admin/workflows/task_chooser/create/?create_model=wagtailcore.groupapprovaltask"
+    editors = Group.objects.get(name=EDITOR)
+    for role, created in ((AUTHOR, False), (EDITOR, False), (ADMINISTRATOR, True)):
+        user = get_user_model().objects.create_user(username=f"chooser-{role}")
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        name = f"Тапсырма {role}"
+        response = client.post(url, {"create-task-name": name, "create-task-groups": [editors.pk]})
+        assert Task.objects.filter(name=name).exists() == created, (role, response.status_code)
+        if not created:
+            assert response.status_code == 400, role

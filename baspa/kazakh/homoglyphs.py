@@ -12,34 +12,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from baspa.kazakh._text import PROTECTED_RE, has_protected, require_str
+from baspa.kazakh.normalize import _LOOKALIKES
 
 __all__ = ["MixedWord", "find_mixed_script", "repair_mixed_script"]
 
-# Latin letters that pass for Cyrillic ones (lower-case h is the Kazakh һ it looks like), and
-# the Latin stand-ins for Kazakh letters typed before keyboards had them (ə, ä, ö, ü).
+# Latin letters that pass for Cyrillic ones (normalize's table), and the Latin stand-ins for
+# Kazakh letters typed before keyboards had them (ə, ä, ö, ü).
 _TO_CYRILLIC = {
-    "a": "а",
-    "c": "с",
-    "e": "е",
-    "i": "і",
-    "o": "о",
-    "p": "р",
-    "x": "х",
-    "y": "у",
-    "h": "һ",
-    "A": "А",
-    "B": "В",
-    "C": "С",
-    "E": "Е",
-    "H": "Н",
-    "I": "І",
-    "K": "К",
-    "M": "М",
-    "O": "О",
-    "P": "Р",
-    "T": "Т",
-    "X": "Х",
-    "Y": "У",
+    **_LOOKALIKES,
     "ə": "ә",
     "Ə": "Ә",
     "ä": "ә",

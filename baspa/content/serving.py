@@ -113,6 +113,7 @@ def article_by_url_path(url_path: str, slug: str) -> ArticlePage | None:
     from baspa.pagecache.models import PublishedTags
 
     return (
+        # The slug is the last segment of the path: it is indexed (url_path is not).
         ArticlePage.objects.filter(slug=slug, url_path=url_path, live=True)
         .select_related("locale", "hero_image", "region")
         .annotate(

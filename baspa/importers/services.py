@@ -28,6 +28,7 @@ import multiprocessing
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +61,8 @@ from baspa.content.services import site_setup
 from baspa.content.slugs import ascii_slug
 from baspa.core.text import excerpt
 from baspa.images.models import Photo
+from baspa.images.renditions import WORKERS as RENDITION_WORKERS
+from baspa.images.renditions import renditions_make
 from baspa.importers import report as r
 from baspa.importers.body import body_convert, plain_text
 from baspa.importers.models import (
@@ -1273,11 +1276,16 @@ def _term_redirects(state: State) -> None:
 def _renditions(state: State, progress: Progress) -> None:
     """The image sizes the public pages show, made now so that no page view makes one."""
     hero, body = state.hero_photos, state.body_photos
-    for photo in Photo.objects.filter(pk__in=hero | body).iterator(chunk_size=200):
-        filters = (HERO if photo.pk in hero else ()) + (BODY if photo.pk in body else ())
-        try:
-            photo.get_renditions(*filters)
-        except Exception as error:  # noqa: BLE001 - a corrupt image must not stop the run
-            state.report.add(r.FAILED, item_type="attachment", title=photo.title,
-                             notes=[("image_corrupt", str(error)[:200])])  # fmt: skip
-        progress.step()
+    photos = Photo.objects.filter(pk__in=hero | body).order_by("pk")
+    with ThreadPoolExecutor(max_workers=RENDITION_WORKERS) as executor:
+        for chunk in _chunks(photos.iterator(chunk_size=CHUNK)):
+            wanted = [
+                (photo, (HERO if photo.pk in hero else ()) + (BODY if photo.pk in body else ()))
+                for photo in chunk
+            ]
+            _made, failed = renditions_make(wanted, executor=executor)
+            for photo, error in failed:
+                state.report.add(r.FAILED, item_type="attachment", title=photo.title,
+                                 notes=[("image_corrupt", str(error)[:200])])  # fmt: skip
+            for _photo in chunk:
+                progress.step()

@@ -211,16 +211,16 @@ def _item_dates(item: Item, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return published, max(modified, published)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_KAZAKH_ONLY = re.compile(f"[{''.join(sorted(KAZAKH_LETTERS))}]")
+
+
 def _language_of(text: str) -> str | None:
     """kk when the text has the letters only Kazakh Cyrillic has; ru when Cyrillic without."""
-    cyrillic = kazakh = 0
-    for char in text:
-        if "Ѐ" <= char <= "ӿ":
-            cyrillic += 1
-            if char in KAZAKH_LETTERS:
-                kazakh += 1
+    cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic < 20:
         return None
+    kazakh = len(_KAZAKH_ONLY.findall(text))
     # Russian text quoting a Kazakh name has a few such letters; Kazakh prose has many.
     return "kk" if kazakh >= max(2, cyrillic // 100) else "ru"
 

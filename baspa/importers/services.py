@@ -139,6 +139,7 @@ class Prepared:
     search_text: str = ""
     title_terms: str = ""
     text_terms: str = ""
+    body_searchable: list[str] | None = None  # ArticlePage.body_searchable(), for the admin search
 
 
 @dataclass
@@ -622,7 +623,9 @@ def _prepare_outcome(state: State, item: Item):
             {**b, "value": {**b["value"], "image": None}} if b["type"] == "image" else b
             for b in prepared.blocks
         ]
-        text = article_plain_text(ArticlePage(lead=prepared.lead, body=blocks))
+        article = ArticlePage(lead=prepared.lead, body=blocks)
+        prepared.body_searchable = article.body_searchable()
+        text = article_plain_text(article)
         prepared.search_text = text
         prepared.title_terms = " ".join(analyze(prepared.title, prepared.language))
         prepared.text_terms = " ".join(analyze(text, prepared.language))
@@ -653,7 +656,8 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
     # Objects made so far (Django, Wagtail, the first pass's maps) are left alone by the
     # collector from now on, so the child's copy-on-write pages stay shared with ours.
     gc.freeze()
-    queue = context.Queue(maxsize=8)
+    # Two chunks ahead keep both cores busy; every chunk waiting costs the child ~10 MB.
+    queue = context.Queue(maxsize=2)
     worker = context.Process(target=_prepare_worker, args=(chunks, queue), daemon=True)
     worker.start()
     try:
@@ -1030,6 +1034,7 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
         )
         _fill(article, prepared, author, tags)
         article.body = body
+        article._body_searchable = prepared.body_searchable
         # A new page has no comments: said here, so that the revision JSON and the reference
         # index do not each ask the database.
         setattr(article, COMMENTS_RELATION_NAME, [])

@@ -34,8 +34,7 @@ def _readable_articles():
 
 def article_plain_text(article: ArticlePage) -> str:
     """Lead and body as plain text (rich text stripped by the blocks' own searchable content)."""
-    body_field = ArticlePage._meta.get_field("body")
-    parts = [article.lead, *body_field.get_searchable_content(article.body)]
+    parts = [article.lead, *article.body_searchable()]
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 

@@ -180,6 +180,13 @@ def test_old_links_redirect_to_the_new_pages(imported, client):
     assert "Алматыда жаңа саябақ ашылды" in tag_page
 
 
+def test_wagtails_search_index_holds_the_imported_body(imported):
+    # "дефицит" is only in the body of post 203, whose text the preparing process converted.
+    found = [page.pk for page in ArticlePage.objects.search("дефицит")]
+    assert found == [article(203).pk]
+    assert [page.pk for page in ArticlePage.objects.search("Иртыш")] != found
+
+
 def test_renditions_are_made_by_the_import_not_by_readers(imported, client):
     made = PhotoRendition.objects.count()
     # Every hero size of the featured image; the body width of both images.

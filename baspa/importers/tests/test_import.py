@@ -187,6 +187,21 @@ def test_wagtails_search_index_holds_the_imported_body(imported):
     assert [page.pk for page in ArticlePage.objects.search("Иртыш")] != found
 
 
+def test_imported_entries_are_ranked_like_any_other(imported):
+    """The title norms modelsearch refreshes after each write were refreshed once, at the
+    end: the same values a full refresh of the index gives."""
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    published = ImportedArticle.objects.filter(page__live=True)  # the bulk-written ones
+    entries = IndexEntry.objects.filter(object_id__in=[str(row.page_id) for row in published])
+    norms = dict(entries.values_list("object_id", "title_norm"))
+    assert len(norms) == published.count() > 3
+    get_search_backend().get_index_for_model(ArticlePage)._refresh_title_norms(full=True)
+    assert dict(entries.values_list("object_id", "title_norm")) == pytest.approx(norms)
+    assert 1.0 not in norms.values()
+
+
 def test_renditions_are_made_by_the_import_not_by_readers(imported, client):
     made = PhotoRendition.objects.count()
     # Every hero size of the featured image; the body width of both images.

@@ -23,3 +23,16 @@ class PhotoRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class RenditionBacklog(models.Model):
+    """Image sizes still to make. A WordPress import makes those of its newest articles at
+    once and leaves the archive's here; the scheduler makes them a batch at a time, in the
+    order queued (newest articles first), so no reader of an old article waits for them."""
+
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="+")
+    filter_specs = models.CharField(max_length=255)  # space-separated, e.g. "fill-480x270"
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.photo_id}: {self.filter_specs}"

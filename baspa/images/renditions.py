@@ -12,6 +12,7 @@ the interpreter while it decodes, resizes and encodes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,9 +22,10 @@ import willow
 from PIL import Image as PILImage
 from wagtail.images.models import Filter
 
-from baspa.images.models import Photo, PhotoRendition
+from baspa.images.models import Photo, PhotoRendition, RenditionBacklog
 
 WORKERS = 2
+logger = logging.getLogger(__name__)
 
 
 class _DecodedSource:
@@ -169,3 +171,24 @@ def renditions_make(wanted: list[tuple[Photo, tuple[str, ...]]], executor=None):
             keep.append(rendition)
     PhotoRendition.objects.bulk_create(keep, ignore_conflicts=True)
     return len(keep), failed
+
+
+def backlog_add(wanted: Iterable[tuple[int, tuple[str, ...]]]) -> int:
+    """Queue (photo id, filter specs) for `backlog_work`, in the order given."""
+    rows = [RenditionBacklog(photo_id=pk, filter_specs=" ".join(specs)) for pk, specs in wanted]
+    RenditionBacklog.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def backlog_work(limit: int = 100) -> int:
+    """Make the sizes of up to `limit` queued photos (the scheduler calls this each round);
+    returns how many rows were done. A photo that cannot be made (corrupt, deleted file) is
+    logged and dropped from the queue: its page would fail the same way in a view."""
+    rows = list(RenditionBacklog.objects.select_related("photo").order_by("pk")[:limit])
+    if not rows:
+        return 0
+    made, failed = renditions_make([(row.photo, tuple(row.filter_specs.split())) for row in rows])
+    for photo, error in failed:
+        logger.warning("Image sizes of photo %s could not be made: %s", photo.pk, error)
+    RenditionBacklog.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return len(rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import logging
 import multiprocessing
@@ -63,7 +64,7 @@ from baspa.content.slugs import ascii_slug
 from baspa.core.text import excerpt
 from baspa.images.models import Photo
 from baspa.images.renditions import WORKERS as RENDITION_WORKERS
-from baspa.images.renditions import renditions_make
+from baspa.images.renditions import backlog_add, renditions_make
 from baspa.importers import report as r
 from baspa.importers.body import body_convert, plain_text
 from baspa.importers.models import (
@@ -83,6 +84,9 @@ from baspa.search.services import article_plain_text, document_build
 logger = logging.getLogger(__name__)
 
 CHUNK = 200
+# Photos of the newest articles get their sizes during the import; older ones are queued.
+RECENT_ARTICLES = 1000
+MIN_DATE = datetime.min.replace(tzinfo=ZoneInfo("UTC"))
 ZERO_DATE = "0000-00-00 00:00:00"
 SKIPPED_STATUSES = {"private": "private", "trash": "trash", "auto-draft": "auto_draft"}
 DRAFT_STATUSES = {"draft", "pending"}
@@ -115,7 +119,9 @@ class Options:
     time_zone: str = ""
     category_base: str = "category"
     tag_base: str = "tag"
-    renditions: bool = True
+    renditions: str = (
+        "recent"  # "recent": now for the newest articles, queue the rest; "all"; "none"
+    )
     bulk: bool = True  # False: every article through Wagtail's own publish (tests compare)
 
 
@@ -170,6 +176,8 @@ class State:
     sibling_slugs: dict[int, set[str]] = field(default_factory=dict)
     hero_photos: set[int] = field(default_factory=set)
     body_photos: set[int] = field(default_factory=set)
+    photo_latest: dict[int, datetime] = field(default_factory=dict)  # newest article using it
+    newest: list[datetime] = field(default_factory=list)  # heap: the newest live articles' dates
     posts_total: int = 0
     channel_language: str = ""
     time_zone: ZoneInfo | None = None
@@ -267,10 +275,7 @@ def wordpress_import(options: Options, report: r.Report, progress: Progress | No
         _second_pass(state, progress)
     if not options.dry_run:
         _term_redirects(state)
-        if options.renditions:
-            total = len(state.hero_photos | state.body_photos)
-            progress.phase("renditions", total)
-            _renditions(state, progress)
+        _renditions(state, progress)
     return report.counts
 
 
@@ -974,11 +979,19 @@ def _targets_known(state: State, prepared: Prepared) -> bool:
 
 
 def _photos_used(state: State, prepared: Prepared) -> None:
-    for block in prepared.blocks:
-        if block["type"] == "image":
-            state.body_photos.add(block["value"]["image"])
+    used = [block["value"]["image"] for block in prepared.blocks if block["type"] == "image"]
+    state.body_photos.update(used)
     if prepared.hero_photo:
         state.hero_photos.add(prepared.hero_photo)
+        used.append(prepared.hero_photo)
+    if prepared.status == "live":
+        if len(state.newest) < RECENT_ARTICLES:
+            heapq.heappush(state.newest, prepared.published)
+        else:
+            heapq.heappushpop(state.newest, prepared.published)
+        for pk in used:
+            if pk not in state.photo_latest or state.photo_latest[pk] < prepared.published:
+                state.photo_latest[pk] = prepared.published
 
 
 def _article_write(state: State, prepared: Prepared, known) -> ArticlePage:
@@ -1319,18 +1332,33 @@ def _term_redirects(state: State) -> None:
 
 
 def _renditions(state: State, progress: Progress) -> None:
-    """The image sizes the public pages show, made now so that no page view makes one."""
+    """The image sizes the public pages show, made now for the photos of the newest
+    articles (the home, section and feed pages) so that no page view makes one; the
+    archive's are queued for the scheduler (baspa.images.renditions), newest first."""
     hero, body = state.hero_photos, state.body_photos
-    photos = Photo.objects.filter(pk__in=hero | body).order_by("pk")
+    newest_first = sorted(
+        hero | body, key=lambda pk: state.photo_latest.get(pk, MIN_DATE), reverse=True
+    )
+    now = newest_first
+    if state.options.renditions == "recent":
+        cutoff = state.newest[0] if len(state.newest) >= RECENT_ARTICLES else MIN_DATE
+        now = [pk for pk in newest_first if state.photo_latest.get(pk, MIN_DATE) >= cutoff]
+    elif state.options.renditions == "none":
+        now = []
+
+    def sizes(pk: int) -> tuple[str, ...]:
+        return (HERO if pk in hero else ()) + (BODY if pk in body else ())
+
+    made_now = set(now)
+    backlog_add((pk, sizes(pk)) for pk in newest_first if pk not in made_now)
+    progress.phase("renditions", len(now))
     with ThreadPoolExecutor(max_workers=RENDITION_WORKERS) as executor:
-        for chunk in _chunks(photos.iterator(chunk_size=CHUNK)):
-            wanted = [
-                (photo, (HERO if photo.pk in hero else ()) + (BODY if photo.pk in body else ()))
-                for photo in chunk
-            ]
+        for chunk in _chunks(now):
+            photos = Photo.objects.in_bulk(chunk)
+            wanted = [(photos[pk], sizes(pk)) for pk in chunk if pk in photos]
             _made, failed = renditions_make(wanted, executor=executor)
             for photo, error in failed:
                 state.report.add(r.FAILED, item_type="attachment", title=photo.title,
                                  notes=[("image_corrupt", str(error)[:200])])  # fmt: skip
-            for _photo in chunk:
+            for _pk in chunk:
                 progress.step()

@@ -12,7 +12,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 
 from baspa.content import renditions
 from baspa.content.models import ArticlePage, AuthorSnippet, SectionPage, Tag
-from baspa.images.models import Photo, PhotoRendition
+from baspa.images.models import Photo, PhotoRendition, RenditionBacklog
 from baspa.importers.models import ImportedArticle, WordPressSite
 from baspa.importers.tests.conftest import NEWSROOM, run_import
 from baspa.pagecache.models import PublishedTags
@@ -377,7 +377,7 @@ def test_the_bulk_path_leaves_what_wagtail_publish_leaves(
         return snapshot
 
     def run(bulk):
-        options = Options(path=NEWSROOM, uploads=uploads, bulk=bulk, renditions=False)
+        options = Options(path=NEWSROOM, uploads=uploads, bulk=bulk, renditions="none")
         with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
             wordpress_import(options, r.Report())
 
@@ -408,7 +408,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(homes, uploads, monkeypatch
         return bulk_write(*args, **kwargs)
 
     monkeypatch.setattr(services, "_bulk_write", interrupted)
-    options = Options(path=NEWSROOM, uploads=uploads, renditions=False)
+    options = Options(path=NEWSROOM, uploads=uploads, renditions="none")
     with pytest.raises(KeyboardInterrupt):
         wordpress_import(options, r.Report())
     first = set(ImportedArticle.objects.values_list("post_id", flat=True))
@@ -422,3 +422,37 @@ def test_an_interrupted_run_resumes_where_it_stopped(homes, uploads, monkeypatch
     assert ArticlePage.objects.count() == 6
     assert counts["imported"] == 6 - len(first) and counts["failed"] == 3
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.django_db(transaction=True)  # the scheduler's round closes old connections
+def test_the_archive_image_sizes_are_queued_for_the_scheduler(
+    homes, uploads, tmp_path, monkeypatch, client
+):
+    from baspa.importers import services
+    from baspa.newsroom.services import scheduler_run
+
+    monkeypatch.setattr(services, "RECENT_ARTICLES", 3)
+    run_import(NEWSROOM, uploads=uploads, report=tmp_path / "report.csv")
+    # The three newest live posts are 210, 203 (no images) and 202: the photo in 202's body
+    # has its size now; 201's featured image waits in the queue.
+    body_photos = [b.value["image"].pk for b in article(202).body if b.block_type == "image"]
+    assert body_photos
+    assert set(
+        PhotoRendition.objects.filter(image_id__in=body_photos).values_list(
+            "filter_spec", flat=True
+        )
+    ) >= set(renditions.BODY)
+    queued = list(RenditionBacklog.objects.values_list("photo_id", flat=True))
+    assert article(201).hero_image_id in queued
+    assert not set(queued) & set(body_photos)
+    assert not PhotoRendition.objects.filter(image_id__in=queued).exists()
+
+    rounds = iter([True, False])
+    scheduler_run(interval=0, keep_going=lambda: next(rounds))  # one round of `baspa serve`'s
+
+    assert not RenditionBacklog.objects.exists()
+    made = PhotoRendition.objects.count()
+    assert made == len(renditions.HERO) + 2 * len(renditions.BODY)
+    for post_id in (201, 202, 203):
+        assert client.get(article(post_id).url).status_code == 200
+    assert PhotoRendition.objects.count() == made

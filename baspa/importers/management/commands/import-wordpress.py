@@ -88,7 +88,16 @@ class Command(BaseCommand):
         parser.add_argument("--time-zone", default="", help="the WordPress site's time zone")
         parser.add_argument("--category-base", default="category")
         parser.add_argument("--tag-base", default="tag")
-        parser.add_argument("--no-renditions", action="store_true")
+        parser.add_argument(
+            "--renditions",
+            choices=["recent", "all", "none"],
+            default="recent",
+            help="image sizes made now: for the newest articles (the rest are queued for the "
+            "scheduler), for all, or none (all queued)",
+        )
+        parser.add_argument(
+            "--no-renditions", action="store_true", help="same as --renditions none"
+        )
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
@@ -115,7 +124,7 @@ class Command(BaseCommand):
             time_zone=options["time_zone"],
             category_base=options["category_base"].strip("/"),
             tag_base=options["tag_base"].strip("/"),
-            renditions=not options["no_renditions"],
+            renditions="none" if options["no_renditions"] else options["renditions"],
         )
         try:
             counts = wordpress_import(settings, report, Progress(bars.phase, bars.step))

@@ -287,26 +287,26 @@ def _search_index_bulk(state: State):
     which reads the whole index twice: once per chunk, that grows with the archive (about
     half the posts phase at 50,000 posts). The refresh is what makes new entries rank
     well; it runs here once after the last chunk, or on the next save after a stop."""
+    backends = list(get_search_backends(with_auto_update=True))  # new objects on each call
     indexes: dict = {}
-    refreshes = []
+    refreshes: dict = {}  # backend number → its index's refresh (it covers every model)
 
     def index_add(model, objects) -> None:
-        for backend in get_search_backends(with_auto_update=True):
-            key = (backend, model)
-            if key not in indexes:
-                index = indexes[key] = backend.get_index_for_model(model)
+        for number, backend in enumerate(backends):
+            if (number, model) not in indexes:
+                index = indexes[number, model] = backend.get_index_for_model(model)
                 refresh = getattr(index, "_refresh_title_norms", None)
                 if refresh is not None:
-                    refreshes.append(refresh)
+                    refreshes.setdefault(number, refresh)
                     index._refresh_title_norms = lambda full=False: None
-            indexes[key].add_items(model, objects)
+            indexes[number, model].add_items(model, objects)
 
     state.index_add = index_add
     try:
         yield
     finally:
         state.index_add = None
-    for refresh in dict.fromkeys(refreshes):
+    for refresh in refreshes.values():
         refresh()
 
 

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "baspa.editions.middleware.ScriptEditionMiddleware",
     # Inside the page cache, so a cached page keeps the policy it was rendered with.
     "baspa.security.headers.ContentSecurityPolicyMiddleware",
+    # Outside sessions and every view: what a form's request committed, for the 503 page.
+    "baspa.core.middleware.CommittedWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

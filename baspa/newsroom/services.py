@@ -151,11 +151,13 @@ def pages_overdue(*, now=None) -> list[tuple[Page, Revision]]:
 
 
 def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
-    """Publish due articles every `interval` seconds for as long as `keep_going()` says; and
-    send the Telegram posts that wait for a retry (baspa.distribution)."""
+    """Publish due articles every `interval` seconds for as long as `keep_going()` says; send
+    the Telegram posts that wait for a retry (baspa.distribution) and redo the cache purges
+    that failed or never ran (baspa.pagecache.purges)."""
     from django.db import close_old_connections
 
     from baspa.distribution.services import telegram_due_deliver
+    from baspa.pagecache.purges import purges_pending_run
 
     while keep_going():
         try:
@@ -166,6 +168,10 @@ def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
             telegram_due_deliver()
         except Exception:  # noqa: BLE001 - nor may a Telegram failure
             logger.exception("Telegram retries failed; retrying in %s s", interval)
+        try:
+            purges_pending_run()
+        except Exception:  # noqa: BLE001 - nor a purge (the database may be down)
+            logger.exception("Cache purge retries failed; retrying in %s s", interval)
         time.sleep(max(1, interval))
         # Long-lived: drop connections the database may have closed meanwhile.
         close_old_connections()

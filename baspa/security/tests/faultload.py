@@ -130,16 +130,19 @@ class Postgres:
 
 
 class Redis:
-    """A throwaway redis-server: no disk, its own port."""
+    """A throwaway redis-server on its own port, which writes to disk only when asked (SAVE),
+    into `directory`, and starts again from what it wrote."""
 
-    def __init__(self):
+    def __init__(self, directory: Path | None = None):
         self.port = free_port()
+        self.directory = directory
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Redis:
+        disk = ["--dir", str(self.directory)] if self.directory else []
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no"],
+            + ["--appendonly", "no", *disk],
             stdout=subprocess.DEVNULL,
         )
         wait_port(self.port, timeout=10)

@@ -8,8 +8,8 @@ from baspa.newsroom.services import scheduled_publish_due, scheduler_run
 
 class Command(BaseCommand):
     help = (
-        "Publish scheduled articles when their time comes, and retry Telegram posts; "
-        "runs until stopped."
+        "Publish scheduled articles when their time comes, and retry Telegram posts and "
+        "cache purges; runs until stopped."
     )
 
     def add_arguments(self, parser):
@@ -24,9 +24,11 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once, **options):
         if once:
             from baspa.distribution.services import telegram_due_deliver
+            from baspa.pagecache.purges import purges_pending_run
 
             scheduled_publish_due()
             telegram_due_deliver()
+            purges_pending_run()
             return
         parent = os.getppid()
         # Started by `baspa serve`: stop when it goes away, never run orphaned.

@@ -10,7 +10,8 @@ root). The shared servers at 127.0.0.1:5432 and :6379 are never touched.
 Timeline (fractions of `seconds`): Redis is killed at 1/6 and started again, empty, at 2/6
 (the readers' pages are then requested once, as a running site's readers would, so that what
 follows meets a warm cache); PostgreSQL is stopped (`pg_ctl -m fast`) at 3/6 and started at
-4/6; the run ends at 6/6.
+4/6; the run ends at 6/6. Each fault lasts a second at least and the run three seconds past
+the recovery, however long stopping and starting took on a busy machine.
 
 Readers fetch a fixed set of pages (front pages, articles, a feed, the sitemap) and, one
 request in four, a page with a junk parameter, which is never cached and so always needs the
@@ -431,7 +432,9 @@ def faults_under_load(*, seconds: float, readers: int, articles: int, log: Path 
         at(2 / 6, "redis started", lambda: (redis.start(), warm()), after="redis killed")
         at(3 / 6, "postgres stopped", postgres.stop)
         at(4 / 6, "postgres started", postgres.start, after="postgres stopped")
-        time.sleep(max(0.0, start + seconds - time.monotonic()))
+        # Three seconds at least after the recovery, however late it came.
+        end = max(start + seconds, start + run.events["postgres started"][1] + 3)
+        time.sleep(max(0.0, end - time.monotonic()))
         stop.set()
         for thread in threads:
             thread.join(timeout=30)

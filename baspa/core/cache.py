@@ -10,9 +10,8 @@ Django's backend lets redis-py's ConnectionError through: with Redis stopped eve
 was a 500. Here a Redis that does not answer behaves like an empty cache — reads miss, writes
 are dropped, `add` succeeds (so a render lock never makes readers wait) — and pages are
 rendered from the database until Redis is back; redis-py reconnects by itself
-(docs/security.md, faults under load). A purge dropped while Redis is unreachable leaves
-pages stale for at most their lifetime (BASPA_PAGE_CACHE_SECONDS) and shared fragments for
-at most theirs; a Redis restarted empty has nothing stale.
+(docs/security.md, faults under load). A purge that cannot reach Redis says so (set_many
+answers every key as not set) and is kept to be retried (baspa.pagecache.purges).
 """
 
 import logging
@@ -68,7 +67,8 @@ class RedisCache(DjangoRedisCache):
     get_many = _tolerant("get_many", lambda *args, **kwargs: {})  # a new dict: callers fill it
     has_key = _tolerant("has_key", False)
     set = _tolerant("set", None)
-    set_many = _tolerant("set_many", lambda *args, **kwargs: [])
+    # Django's set_many answers the keys it could not set: here, all of them.
+    set_many = _tolerant("set_many", lambda data, *args, **kwargs: list(data))
     add = _tolerant("add", True)
     touch = _tolerant("touch", False)
     delete = _tolerant("delete", False)

@@ -76,7 +76,7 @@ from baspa.importers.models import (
 )
 from baspa.importers.wxr import Author, BrokenItem, Item, Term, WxrReader
 from baspa.pagecache.models import PublishedTags
-from baspa.pagecache.signals import purge_on_commit
+from baspa.pagecache.purges import purge_on_commit
 from baspa.search.analysis import analyze
 from baspa.search.models import SearchDocument
 from baspa.search.services import article_plain_text, document_build

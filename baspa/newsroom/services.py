@@ -150,28 +150,34 @@ def pages_overdue(*, now=None) -> list[tuple[Page, Revision]]:
     return [(pages[int(r.object_id)].specific, r) for r in revisions if int(r.object_id) in pages]
 
 
-def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
-    """Publish due articles every `interval` seconds for as long as `keep_going()` says; send
-    the Telegram posts that wait for a retry (baspa.distribution); make a batch of the image
-    sizes an import queued (baspa.images.renditions)."""
-    from django.db import close_old_connections
-
+def scheduler_round(interval: int = 0) -> None:
+    """One round of the scheduler: publish due articles; send the Telegram posts that wait
+    for a retry (baspa.distribution); redo the cache purges that failed or never ran
+    (baspa.pagecache.purges); make a batch of the image sizes an import queued
+    (baspa.images.renditions). A job that fails is logged and tried again next round."""
     from baspa.distribution.services import telegram_due_deliver
     from baspa.images.renditions import backlog_work
+    from baspa.pagecache.purges import purges_pending_run
+
+    jobs = [
+        (scheduled_publish_due, "Scheduled publishing failed"),
+        (telegram_due_deliver, "Telegram retries failed"),
+        (purges_pending_run, "Cache purge retries failed"),  # the database may be down
+        (backlog_work, "Queued image sizes failed"),
+    ]
+    for job, failure in jobs:
+        try:
+            job()
+        except Exception:  # noqa: BLE001 - one failing job must not stop the others
+            logger.exception("%s; retrying in %s s", failure, interval)
+
+
+def scheduler_run(*, interval: int, keep_going=lambda: True) -> None:
+    """`scheduler_round` every `interval` seconds for as long as `keep_going()` says."""
+    from django.db import close_old_connections
 
     while keep_going():
-        try:
-            scheduled_publish_due()
-        except Exception:  # noqa: BLE001 - one bad run must not stop scheduled publishing
-            logger.exception("Scheduled publishing failed; retrying in %s s", interval)
-        try:
-            telegram_due_deliver()
-        except Exception:  # noqa: BLE001 - nor may a Telegram failure
-            logger.exception("Telegram retries failed; retrying in %s s", interval)
-        try:
-            backlog_work()
-        except Exception:  # noqa: BLE001 - nor image sizes left by an import
-            logger.exception("Queued image sizes failed; retrying in %s s", interval)
+        scheduler_round(interval)
         time.sleep(max(1, interval))
         # Long-lived: drop connections the database may have closed meanwhile.
         close_old_connections()

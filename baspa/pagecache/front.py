@@ -45,8 +45,10 @@ def tag_urls(tags) -> set[str]:
     return {edition_path(url, script) for url in urls if url for script in SCRIPTS.values()}
 
 
-def urls_purge(urls) -> None:
+def urls_purge(urls) -> bool:
+    """PURGE every stored copy of `urls`; False if any could not be purged."""
     endpoint = settings.BASPA_FRONT_CACHE_PURGE_URL.rstrip("/")
+    done = True
     for url in urls:
         parts = urlsplit(url)
         for encoding in ENCODINGS:
@@ -59,5 +61,8 @@ def urls_purge(urls) -> None:
             except urllib.error.HTTPError as error:
                 if error.code != 404:  # 404: that copy was not cached
                     logger.warning("Front cache purge of %s failed: %s", url, error)
+                    done = False
             except OSError as error:
                 logger.warning("Front cache purge of %s failed: %s", url, error)
+                done = False
+    return done

@@ -11,3 +11,17 @@ class PublishedTags(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {len(self.tags)} tags"
+
+
+class PendingPurge(models.Model):
+    """A purge written in the transaction of the change that needs it and deleted once done
+    (baspa.pagecache.purges): a row left behind is a purge that failed or never ran, and is
+    retried."""
+
+    tags = models.JSONField(default=list)
+    # Front-cache addresses, worked out before the commit (a moved page's old address).
+    urls = models.JSONField(default=list)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.pk}: {len(self.tags)} tags, {len(self.urls)} addresses"

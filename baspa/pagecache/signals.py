@@ -1,8 +1,7 @@
 """Purge what a change to content touches, after the transaction commits (never before: a
-reader arriving in between would get the old page cached again)."""
+reader arriving in between would get the old page cached again), through the outbox of
+baspa.pagecache.purges."""
 
-from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -17,22 +16,9 @@ from baspa.content.models import (
     Tag,
 )
 from baspa.core.models import NewsroomSettings
-from baspa.pagecache import front, store
 from baspa.pagecache.models import PublishedTags
+from baspa.pagecache.purges import purge_on_commit
 from baspa.pagecache.tags import ancestor_sections, article_tags
-
-
-def purge_on_commit(tags: set[str]) -> None:
-    tags = set(tags)
-    # Front-cache addresses now, while a deleted or moved page still has its old one.
-    urls = front.tag_urls(tags) if settings.BASPA_FRONT_CACHE_PURGE_URL else set()
-
-    def purge():
-        store.tags_purge(tags)  # the app's cache first, so the front cache refetches fresh
-        if urls:
-            front.urls_purge(urls)
-
-    transaction.on_commit(purge)
 
 
 def page_change_tags(page: Page) -> set[str]:

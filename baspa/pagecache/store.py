@@ -84,10 +84,19 @@ def generations(tags) -> dict[str, str]:
     return {keys[key]: value for key, value in found.items()}
 
 
-def tags_purge(tags) -> None:
-    """Give each tag a new generation: every cached page that carries one is stale."""
-    if tags:
-        cache().set_many({GENERATION + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+def tags_purge(tags) -> bool:
+    """Give each tag a new generation: every cached page that carries one is stale. False
+    when the cache could not be reached (baspa.core.cache): the purge did not happen."""
+    if not tags:
+        return True
+    failed = cache().set_many({GENERATION + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+    return not failed
+
+
+def longest_lifetime() -> int:
+    """Seconds the longest-kept entry lives, a shared fragment: a purge older than this has
+    nothing left to purge."""
+    return settings.BASPA_PAGE_CACHE_SECONDS * 60
 
 
 def entry_key(host: str, path: str, query: str) -> str:
@@ -202,6 +211,6 @@ def fragment(key: str, tags, compute, timeout: int | None = None):
     cache().set(
         FRAGMENT + key,
         {"value": value, "tags": tag_generations},
-        timeout=timeout or settings.BASPA_PAGE_CACHE_SECONDS * 60,
+        timeout=timeout or longest_lifetime(),
     )
     return value

@@ -424,12 +424,12 @@ def test_an_interrupted_run_resumes_where_it_stopped(homes, uploads, monkeypatch
     assert Page.find_problems() == ([], [], [], [], [])
 
 
-@pytest.mark.django_db(transaction=True)  # the scheduler's round closes old connections
 def test_the_archive_image_sizes_are_queued_for_the_scheduler(
     homes, uploads, tmp_path, monkeypatch, client
 ):
+    from django.core.management import call_command
+
     from baspa.importers import services
-    from baspa.newsroom.services import scheduler_run
 
     monkeypatch.setattr(services, "RECENT_ARTICLES", 3)
     run_import(NEWSROOM, uploads=uploads, report=tmp_path / "report.csv")
@@ -447,8 +447,7 @@ def test_the_archive_image_sizes_are_queued_for_the_scheduler(
     assert not set(queued) & set(body_photos)
     assert not PhotoRendition.objects.filter(image_id__in=queued).exists()
 
-    rounds = iter([True, False])
-    scheduler_run(interval=0, keep_going=lambda: next(rounds))  # one round of `baspa serve`'s
+    call_command("run_scheduler", once=True)  # one round of the scheduler `baspa serve` runs
 
     assert not RenditionBacklog.objects.exists()
     made = PhotoRendition.objects.count()

@@ -1,6 +1,34 @@
+import shutil
+
 import pytest
 
 from baspa.pagecache.tests.test_pagecache import page_cache  # noqa: F401 - a shared fixture
+from baspa.security.tests.faultload import Redis
+
+
+@pytest.fixture
+def own_redis(settings, tmp_path):
+    """A redis-server of the test's own on a free port (never the shared one), as every cache
+    Baspa keeps in Redis, set up as baspa/settings/base.py does for REDIS_URL: a `baspa`
+    process started with REDIS_URL=own_redis.url shares it. No snapshots of its own; one
+    asked for (SAVE) is written to tmp_path and loaded again by start()."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    redis = Redis(directory=tmp_path).start()
+    settings.CACHES = {
+        **settings.CACHES,
+        **{
+            alias: {
+                "BACKEND": "baspa.core.cache.RedisCache",
+                "LOCATION": redis.url,
+                "KEY_PREFIX": "baspa" + suffix,
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+            }
+            for alias, suffix in (("default", ""), ("pages", ":pages"))
+        },
+    }
+    yield redis
+    redis.stop()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from wagtail.models import Page, PageLogEntry
 from baspa.content.models import ArticlePage
 from baspa.content.tests.factories import make_article, make_author
 from baspa.newsroom.tests.test_scheduling import database_url
-from baspa.pagecache.models import PublishedTags
+from baspa.pagecache.models import PendingPurge, PublishedTags
 from baspa.pagecache.tags import article_tags
 from baspa.search.models import SearchDocument
 from baspa.search.services import article_index, document_build
@@ -78,7 +78,7 @@ def assert_consistent(article: ArticlePage) -> None:
     ],
 )
 def test_a_publish_killed_midway_leaves_the_old_or_the_new_version_whole(
-    politics, tmp_path, moment
+    client, politics, tmp_path, moment, own_redis
 ):
     first, second = make_author("Бірінші автор"), make_author("Екінші автор")
     article = make_article(
@@ -86,11 +86,16 @@ def test_a_publish_killed_midway_leaves_the_old_or_the_new_version_whole(
     )
     article_index(article_id=article.pk)
     old = version(article)
+    # Readers have the old version cached, in the Redis the publishing process uses too.
+    for url in (article.url, "/"):
+        client.get(url)
+        assert OLD["title"] in client.get(url).content.decode()
     marker = tmp_path / "paused"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "baspa.settings.test",
         "DATABASE_URL": database_url(),
+        "REDIS_URL": own_redis.url,
         "BASPA_TEST_CRASH_PAUSE": str(marker),
         "BASPA_TEST_CRASH_MOMENT": moment,
     }
@@ -129,3 +134,20 @@ def test_a_publish_killed_midway_leaves_the_old_or_the_new_version_whole(
     else:
         assert now == expected_new  # it had
     assert_consistent(article)
+
+    # The purges: written in the publish's transaction (baspa.pagecache.purges), so gone with
+    # it, or committed with it and left undone by the kill, until the scheduler's next run.
+    pending = list(PendingPurge.objects.values_list("tags", flat=True))
+    shown = now["title"]
+    if moment == "log":
+        assert pending == []
+    else:
+        assert len(pending) == 1 and article_tags(article) <= set(pending[0])
+        for url in (article.url, "/"):
+            assert OLD["title"] in client.get(url).content.decode()  # stale until then
+        call_command("run_scheduler", once=True)
+        assert not PendingPurge.objects.exists()
+    gone = OLD["title"] if shown == NEW["title"] else NEW["title"]
+    for url in (article.url, "/"):
+        page = client.get(url).content.decode()
+        assert shown in page and gone not in page, url

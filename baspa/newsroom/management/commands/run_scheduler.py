@@ -3,13 +3,13 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from baspa.newsroom.services import scheduled_publish_due, scheduler_run
+from baspa.newsroom.services import scheduler_round, scheduler_run
 
 
 class Command(BaseCommand):
     help = (
-        "Publish scheduled articles when their time comes, and retry Telegram posts; "
-        "runs until stopped."
+        "Publish scheduled articles when their time comes, retry Telegram posts and cache "
+        "purges, make the image sizes an import queued; runs until stopped."
     )
 
     def add_arguments(self, parser):
@@ -23,10 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, once, **options):
         if once:
-            from baspa.distribution.services import telegram_due_deliver
-
-            scheduled_publish_due()
-            telegram_due_deliver()
+            scheduler_round(interval)
             return
         parent = os.getppid()
         # Started by `baspa serve`: stop when it goes away, never run orphaned.

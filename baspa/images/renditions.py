@@ -79,7 +79,7 @@ class _SharedSourceFilter(Filter):
         return made
 
 
-def _photo_renditions(photo: Photo, specs: Iterable[str], existing: set) -> list:
+def photo_renditions(photo: Photo, specs: Iterable[str], existing: set) -> list:
     """Unsaved PhotoRenditions for the sizes of `photo` not in `existing`, their files
     stored. On any error the files made for this photo are removed and the error raised."""
     todo = []
@@ -142,7 +142,7 @@ def renditions_make(wanted: list[tuple[Photo, tuple[str, ...]]], executor=None):
     def one(pair):
         photo, specs = pair
         try:
-            return photo, _photo_renditions(photo, specs, existing), None
+            return photo, photo_renditions(photo, specs, existing), None
         except Exception as error:  # noqa: BLE001 - a corrupt image must not stop the rest
             return photo, [], error
 
@@ -156,8 +156,15 @@ def renditions_make(wanted: list[tuple[Photo, tuple[str, ...]]], executor=None):
     finally:
         if own:
             executor.shutdown()
+    return renditions_save(new), failed
+
+
+def renditions_save(new: list) -> int:
+    """Write unsaved renditions (their files stored) in one INSERT; returns how many. One
+    that another process made meanwhile wins, and this copy's file is removed (as Wagtail's
+    create_renditions does)."""
     if not new:
-        return 0, failed
+        return 0
     taken = set(
         PhotoRendition.objects.filter(image_id__in={r.image_id for r in new}).values_list(
             "image_id", "filter_spec", "focal_point_key"
@@ -170,7 +177,7 @@ def renditions_make(wanted: list[tuple[Photo, tuple[str, ...]]], executor=None):
         else:
             keep.append(rendition)
     PhotoRendition.objects.bulk_create(keep, ignore_conflicts=True)
-    return len(keep), failed
+    return len(keep)
 
 
 def backlog_add(wanted: Iterable[tuple[int, tuple[str, ...]]]) -> int:

@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from queue import Full as QueueFull
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -62,9 +63,9 @@ from baspa.content.renditions import BODY, HERO
 from baspa.content.services import site_setup
 from baspa.content.slugs import ascii_slug
 from baspa.core.text import excerpt
-from baspa.images.models import Photo
+from baspa.images.models import Photo, PhotoRendition
 from baspa.images.renditions import WORKERS as RENDITION_WORKERS
-from baspa.images.renditions import backlog_add, renditions_make
+from baspa.images.renditions import backlog_add, photo_renditions, renditions_make, renditions_save
 from baspa.importers import report as r
 from baspa.importers.body import body_convert, plain_text
 from baspa.importers.models import (
@@ -178,6 +179,8 @@ class State:
     body_photos: set[int] = field(default_factory=set)
     photo_latest: dict[int, datetime] = field(default_factory=dict)  # newest article using it
     newest: list[datetime] = field(default_factory=list)  # heap: the newest live articles' dates
+    featured_newest: list[tuple[str, int]] = field(default_factory=list)  # heap: (date, attachment)
+    early_renditions: list = field(default_factory=list)  # made by the preparing process
     posts_total: int = 0
     channel_language: str = ""
     time_zone: ZoneInfo | None = None
@@ -354,6 +357,7 @@ def _first_pass(state: State, records: Iterator, reader: WxrReader, progress: Pr
                 attachments.append(record)
             else:
                 state.posts_total += 1
+                _newest_featured_note(state, record)
         if attachments:
             _attachments_import(state, attachments)
         for _ in attachments:
@@ -369,6 +373,19 @@ def _first_pass(state: State, records: Iterator, reader: WxrReader, progress: Pr
         for post_id, relative, photo_id in known.values_list("post_id", "file", "photo_id"):
             state.photos.setdefault(post_id, photo_id)
             state.photo_files.setdefault(relative, photo_id)
+
+
+def _newest_featured_note(state: State, item: Item) -> None:
+    """Keep the featured image of the newest published posts (a heap of RECENT_ARTICLES):
+    their sizes can be made while the posts are written (_prepare_worker)."""
+    thumbnail = item.meta.get("_thumbnail_id", "")
+    if item.post_type != "post" or item.status != "publish" or not thumbnail.isdigit():
+        return
+    entry = (item.post_date_gmt or item.post_date or "", int(thumbnail))
+    if len(state.featured_newest) < RECENT_ARTICLES:
+        heapq.heappush(state.featured_newest, entry)
+    else:
+        heapq.heappushpop(state.featured_newest, entry)
 
 
 # ------------------------------------------------------------------------------ attachments
@@ -662,7 +679,7 @@ def _prepare_outcome(state: State, item: Item):
             for b in prepared.blocks
         ]
         article = ArticlePage(lead=prepared.lead, body=blocks)
-        prepared.body_searchable = article.body_searchable()
+        prepared.body_searchable = article._body_searchable = article.body_searchable()
         text = article_plain_text(article)
         prepared.search_text = text
         prepared.title_terms = " ".join(analyze(prepared.title, prepared.language))
@@ -690,13 +707,20 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
     if state.options.dry_run or "fork" not in multiprocessing.get_all_start_methods():
         yield from chunks()
         return
+    early = []
+    if state.options.renditions != "none":
+        ids = {state.photos[a] for _d, a in state.featured_newest if state.photos.get(a)}
+        done = PhotoRendition.objects.filter(image_id__in=ids, filter_spec=HERO[0])
+        early = list(
+            Photo.objects.filter(pk__in=ids).exclude(pk__in=done.values("image_id")).order_by("-pk")
+        )
     context = multiprocessing.get_context("fork")
     # Objects made so far (Django, Wagtail, the first pass's maps) are left alone by the
     # collector from now on, so the child's copy-on-write pages stay shared with ours.
     gc.freeze()
     # Two chunks ahead keep both cores busy; every chunk waiting costs the child ~10 MB.
     queue = context.Queue(maxsize=2)
-    worker = context.Process(target=_prepare_worker, args=(chunks, queue), daemon=True)
+    worker = context.Process(target=_prepare_worker, args=(chunks, queue, early), daemon=True)
     worker.start()
     try:
         while True:
@@ -705,6 +729,9 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
                 break
             if isinstance(message, str):
                 raise RuntimeError(message)
+            if isinstance(message, tuple):  # ("renditions", [unsaved PhotoRendition])
+                state.early_renditions = message[1]
+                continue
             yield message
     finally:
         if worker.is_alive():
@@ -712,10 +739,27 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
         worker.join()
 
 
-def _prepare_worker(chunks, queue) -> None:
+def _prepare_worker(chunks, queue, early: list) -> None:
+    """The preparing process. While the writing process is behind (the queue is full) it
+    makes the image sizes of the newest posts' featured images, files only: the rows go
+    back at the end and are written by the parent (_renditions)."""
+    made: list = []
     try:
         for chunk in chunks():
-            queue.put(chunk)
+            while True:
+                try:
+                    queue.put_nowait(chunk)
+                    break
+                except QueueFull:
+                    if not early:
+                        queue.put(chunk)
+                        break
+                    photo = early.pop()
+                    try:
+                        made += photo_renditions(photo, HERO, set())
+                    except Exception:  # noqa: BLE001 - left for the parent to make or report
+                        pass
+        queue.put(("renditions", made))
         queue.put(None)
     except BaseException:  # noqa: BLE001 - told to the parent, which stops the run
         import traceback
@@ -1351,6 +1395,7 @@ def _renditions(state: State, progress: Progress) -> None:
 
     made_now = set(now)
     backlog_add((pk, sizes(pk)) for pk in newest_first if pk not in made_now)
+    renditions_save(state.early_renditions)  # what the preparing process made meanwhile
     progress.phase("renditions", len(now))
     with ThreadPoolExecutor(max_workers=RENDITION_WORKERS) as executor:
         for chunk in _chunks(now):

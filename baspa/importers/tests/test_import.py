@@ -455,3 +455,50 @@ def test_the_archive_image_sizes_are_queued_for_the_scheduler(
     for post_id in (201, 202, 203):
         assert client.get(article(post_id).url).status_code == 200
     assert PhotoRendition.objects.count() == made
+
+
+def test_the_preparing_process_makes_featured_sizes_while_the_writer_is_behind(homes, settings):
+    """_prepare_worker in a forked process, as the import runs it: with the queue full it
+    makes the sizes of the newest posts' featured images, and hands the rows back."""
+    import io
+    import multiprocessing
+    import time
+    from pathlib import Path
+
+    from django.core.files.images import ImageFile
+    from PIL import Image
+
+    from baspa.images.renditions import renditions_save
+    from baspa.importers.services import _prepare_worker
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), (40, 80, 160)).save(buffer, "JPEG")
+    photo = Photo(title="Жаңа көпір")
+    photo.file = ImageFile(io.BytesIO(buffer.getvalue()), name="kopir.jpg")
+    photo.save()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=1)
+
+    def chunks():
+        yield from (["first"], ["second"], ["third"])
+
+    worker = context.Process(target=_prepare_worker, args=(chunks, queue, [photo]))
+    worker.start()
+    # Nothing is read until the child has made the files: its second chunk found the queue
+    # full (a writer behind), and it worked on the photo meanwhile.
+    folder, deadline = Path(settings.MEDIA_ROOT) / "images", time.monotonic() + 60
+    while len(list(folder.glob("kopir*"))) < len(renditions.HERO) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    messages = [queue.get(timeout=60) for _ in range(5)]
+    worker.join(timeout=60)
+
+    assert messages[:3] == [["first"], ["second"], ["third"]]
+    assert messages[4] is None
+    kind, made = messages[3]
+    assert kind == "renditions"
+    assert {r.filter_spec for r in made} == set(renditions.HERO)
+    assert PhotoRendition.objects.count() == 0  # the child writes files, never rows
+    assert renditions_save(made) == len(renditions.HERO)
+    for rendition in PhotoRendition.objects.filter(image=photo):
+        assert rendition.file.storage.exists(rendition.file.name)
+        assert (rendition.width, rendition.height) == Image.open(rendition.file).size

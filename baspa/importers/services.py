@@ -729,14 +729,21 @@ def _prepared_chunks(state: State) -> Iterator[list[tuple[Item, object]]]:
                 break
             if isinstance(message, str):
                 raise RuntimeError(message)
-            if isinstance(message, tuple):  # ("renditions", [unsaved PhotoRendition])
-                state.early_renditions = message[1]
+            if isinstance(message, tuple):  # ("renditions", [rows of made files])
+                state.early_renditions = [_rendition_from_row(row) for row in message[1]]
                 continue
             yield message
     finally:
         if worker.is_alive():
             worker.terminate()
         worker.join()
+
+
+def _rendition_from_row(row: tuple) -> PhotoRendition:
+    """An unsaved rendition from what the preparing process sends (its file is stored)."""
+    image_id, spec, key, name, width, height = row
+    return PhotoRendition(image_id=image_id, filter_spec=spec, focal_point_key=key, file=name,
+                          width=width, height=height)  # fmt: skip
 
 
 def _prepare_worker(chunks, queue, early: list) -> None:
@@ -756,7 +763,11 @@ def _prepare_worker(chunks, queue, early: list) -> None:
                         break
                     photo = early.pop()
                     try:
-                        made += photo_renditions(photo, HERO, set())
+                        made += [
+                            (r.image_id, r.filter_spec, r.focal_point_key, r.file.name,
+                             r.width, r.height)
+                            for r in photo_renditions(photo, HERO, set())
+                        ]  # fmt: skip
                     except Exception:  # noqa: BLE001 - left for the parent to make or report
                         pass
         queue.put(("renditions", made))

@@ -469,7 +469,7 @@ def test_the_preparing_process_makes_featured_sizes_while_the_writer_is_behind(h
     from PIL import Image
 
     from baspa.images.renditions import renditions_save
-    from baspa.importers.services import _prepare_worker
+    from baspa.importers.services import _prepare_worker, _rendition_from_row
 
     buffer = io.BytesIO()
     Image.new("RGB", (1600, 900), (40, 80, 160)).save(buffer, "JPEG")
@@ -494,8 +494,9 @@ def test_the_preparing_process_makes_featured_sizes_while_the_writer_is_behind(h
 
     assert messages[:3] == [["first"], ["second"], ["third"]]
     assert messages[4] is None
-    kind, made = messages[3]
+    kind, rows = messages[3]
     assert kind == "renditions"
+    made = [_rendition_from_row(row) for row in rows]
     assert {r.filter_spec for r in made} == set(renditions.HERO)
     assert PhotoRendition.objects.count() == 0  # the child writes files, never rows
     assert renditions_save(made) == len(renditions.HERO)

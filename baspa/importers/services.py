@@ -41,7 +41,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -185,6 +185,36 @@ class State:
     channel_language: str = ""
     time_zone: ZoneInfo | None = None
     index_add: Callable | None = None  # (model, objects) → Wagtail's search index
+
+
+# Field types whose Python values the database drivers take as they are (a foreign key's
+# attname holds its id). Anything else goes through the field's own preparation.
+_PLAIN_FIELDS = (models.IntegerField, models.CharField, models.TextField, models.BooleanField,
+                 models.ForeignKey)  # fmt: skip
+
+
+def _insert_many(model, objects: Iterable) -> None:
+    """INSERT rows whose ids nobody reads back, with one executemany. It is what
+    bulk_create writes (pre_save runs, so auto_now_add dates are set), without preparing
+    every plain value through the ORM: that machinery was a fifth of the writer's time."""
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    rows = []
+    for obj in objects:
+        row = []
+        for f in fields:
+            value = f.pre_save(obj, True)
+            plain = isinstance(f, _PLAIN_FIELDS) and not isinstance(f, models.JSONField)
+            row.append(value if plain else f.get_db_prep_save(value, connection))
+        rows.append(row)
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})", rows
+        )
 
 
 # ----------------------------------------------------------------------------------- helpers
@@ -898,12 +928,11 @@ def _bulk_write(state: State, batch: list[tuple[dict, Prepared]], purge: set[str
 
 def _bulk_rows(state: State, rows: list[tuple], purge: set[str]) -> None:
     articles = _articles_insert(state, [row[1:] for row in rows], purge)
-    ImportedArticle.objects.bulk_create(
-        ImportedArticle(
-            site=state.site, post_id=row[1].item.post_id, page=article,
-            fingerprint=row[1].fingerprint,
-        )
-        for row, article in zip(rows, articles, strict=True)
+    _insert_many(
+        ImportedArticle,
+        [ImportedArticle(site=state.site, post_id=row[1].item.post_id, page=article,
+                         fingerprint=row[1].fingerprint)
+         for row, article in zip(rows, articles, strict=True)],
     )  # fmt: skip
     redirects: dict[str, Page] = {}
     for (base, prepared, *_rest), article in zip(rows, articles, strict=True):
@@ -1158,8 +1187,8 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
         for item in article.tagged_items.all():
             item.content_object_id = article.pk
             tagged.append(item)
-    ArticleAuthorRelationship.objects.bulk_create(relationships)
-    ArticleTag.objects.bulk_create(tagged)
+    _insert_many(ArticleAuthorRelationship, relationships)
+    _insert_many(ArticleTag, tagged)
     revisions = [
         Revision(
             content_type_id=content_type.pk,
@@ -1190,26 +1219,32 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
             [(count, parent_id) for parent_id, count in added.items()],
         )
     # New pages have no references yet: Wagtail's own extraction, one INSERT for the batch.
-    ReferenceIndex.objects.bulk_create(
-        ReferenceIndex(
-            content_type_id=content_type.pk,
-            base_content_type_id=page_type.pk,
-            object_id=str(article.pk),
-            to_content_type_id=to_type,
-            to_object_id=to_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        for article in articles
-        for to_type, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(article)
-        )
+    _insert_many(
+        ReferenceIndex,
+        [
+            ReferenceIndex(
+                content_type_id=content_type.pk,
+                base_content_type_id=page_type.pk,
+                object_id=str(article.pk),
+                to_content_type_id=to_type,
+                to_object_id=to_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for article in articles
+            for to_type, to_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(article)
+            )
+        ],
     )
     state.index_add(ArticlePage, articles)
-    SearchDocument.objects.bulk_create(
-        _search_document(article, prepared, tags)
-        for article, (prepared, _section, _author, tags) in zip(articles, batch, strict=True)
+    _insert_many(
+        SearchDocument,
+        [
+            _search_document(article, prepared, tags)
+            for article, (prepared, _section, _author, tags) in zip(articles, batch, strict=True)
+        ],
     )
     published = []
     for article, (_prepared, section, author, tags) in zip(articles, batch, strict=True):
@@ -1219,7 +1254,7 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
         cache_tags |= {f"tag:{tag.slug}" for tag in tags}
         published.append(PublishedTags(page_id=article.pk, tags=sorted(cache_tags)))
         purge |= cache_tags
-    PublishedTags.objects.bulk_create(published)
+    _insert_many(PublishedTags, published)
     return articles
 
 
@@ -1340,10 +1375,13 @@ def _redirects_bulk(redirects: dict[str, Page]) -> None:
             changed,
             ["redirect_page", "redirect_page_route_path", "redirect_link", "is_permanent"],
         )
-    Redirect.objects.bulk_create(
-        Redirect(old_path=old, site=None, redirect_page=page, is_permanent=True)
-        for old, page in redirects.items()
-        if old not in existing
+    _insert_many(
+        Redirect,
+        [
+            Redirect(old_path=old, site=None, redirect_page=page, is_permanent=True)
+            for old, page in redirects.items()
+            if old not in existing
+        ],
     )
 
 

@@ -503,3 +503,30 @@ def test_the_preparing_process_makes_featured_sizes_while_the_writer_is_behind(h
     for rendition in PhotoRendition.objects.filter(image=photo):
         assert rendition.file.storage.exists(rendition.file.name)
         assert (rendition.width, rendition.height) == Image.open(rendition.file).size
+
+
+def test_rows_written_in_several_statements_get_their_own_ids():
+    """_insert_returning splits a batch by the engine's limit on parameters (SQLite: 999),
+    and each object gets the id of the row holding its own values, JSON included."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from baspa.importers.services import _insert_returning
+
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = [
+        Revision(
+            content_type=page_type,
+            base_content_type=page_type,
+            object_id=str(number),
+            content={"title": f"«Нұсқа» {number}", "quote": '"\\'},
+            object_str=f"r{number}",
+            created_at=datetime(2024, 5, 1, tzinfo=UTC),
+        )  # fmt: skip
+        for number in range(300)
+    ]
+    _insert_returning(Revision, revisions)
+    assert len({revision.pk for revision in revisions}) == 300
+    for number, revision in enumerate(revisions):
+        row = Revision.objects.get(pk=revision.pk)
+        assert (row.object_id, row.object_str) == (str(number), f"r{number}")
+        assert row.content == {"title": f"«Нұсқа» {number}", "quote": '"\\'}

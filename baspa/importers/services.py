@@ -222,9 +222,11 @@ def _insert_many(model, objects: Iterable, fields: list | None = None) -> None:
     columns = ", ".join(quote(f.column) for f in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            # Django's own exception classes, as for any other query.
+            with connection.wrap_database_errors:
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
             return
         marks = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)

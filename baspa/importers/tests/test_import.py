@@ -530,3 +530,30 @@ def test_rows_written_in_several_statements_get_their_own_ids():
         row = Revision.objects.get(pk=revision.pk)
         assert (row.object_id, row.object_str) == (str(number), f"r{number}")
         assert row.content == {"title": f"«Нұсқа» {number}", "quote": '"\\'}
+
+
+def test_a_row_the_database_refuses_fails_its_post_alone(homes, uploads, tmp_path, monkeypatch):
+    """When the database refuses one row of a chunk's bulk write (COPY on PostgreSQL,
+    executemany on SQLite), the chunk is written again one post at a time: that post is
+    reported failed with nothing of it left behind, and the others are imported."""
+    from baspa.importers import services
+
+    search_document = services._search_document
+
+    def refused(article, prepared, tags):
+        document = search_document(article, prepared, tags)
+        if prepared.item.post_id == 203:
+            document.text = None  # NOT NULL: the database refuses the row
+        return document
+
+    monkeypatch.setattr(services, "_search_document", refused)
+    _stdout, rows, _all = run_import(NEWSROOM, uploads=uploads, report=tmp_path / "r.csv")
+    assert outcome(rows, "post", 203)[0] == "failed"
+    assert "IntegrityError" in rows[("post", "203")]["reason"]
+    for post_id in (201, 202, 210):
+        assert outcome(rows, "post", post_id)[0] == "imported"
+        assert SearchDocument.objects.filter(article=article(post_id)).exists()
+    assert not ImportedArticle.objects.filter(post_id=203).exists()
+    assert ArticlePage.objects.count() == ImportedArticle.objects.filter(page__isnull=False).count()
+    assert not Redirect.objects.filter(redirect_page__isnull=True).exists()
+    assert Page.find_problems() == ([], [], [], [], [])

@@ -586,10 +586,11 @@ def _photos_insert(state: State, new: list[tuple]) -> None:
     # The admin's image search indexes tags too: read them in one query, not three per photo.
     indexed = Photo.objects.filter(pk__in=[p.pk for p in photos]).prefetch_related("tags")
     state.index_add(Photo, list(indexed))
-    ImportedAttachment.objects.bulk_create(
-        ImportedAttachment(site=state.site, post_id=item.post_id, file=relative[:500],
-                           photo=photo, fingerprint=fingerprint)
-        for (item, _base, relative, fingerprint), photo in zip(rows, photos, strict=True)
+    _insert_many(
+        ImportedAttachment,
+        [ImportedAttachment(site=state.site, post_id=item.post_id, file=relative[:500],
+                            photo=photo, fingerprint=fingerprint)
+         for (item, _base, relative, fingerprint), photo in zip(rows, photos, strict=True)],
     )  # fmt: skip
     for (item, base, relative, _fingerprint), photo in zip(rows, photos, strict=True):
         _photo_known(state, item.post_id, relative, photo.pk)
@@ -1232,7 +1233,7 @@ def _articles_insert(state: State, batch: list[tuple], purge: set[str]) -> list[
         # index do not each ask the database.
         setattr(article, COMMENTS_RELATION_NAME, [])
         articles.append(article)
-    # Multi-table inheritance: the page rows first (bulk_create returns their ids), then the
+    # Multi-table inheritance: the page rows first (their ids read back), then the
     # article rows that share them. No save signals: what their receivers would do (search,
     # reference index, cache tags) is done below, in bulk.
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]

@@ -11,7 +11,9 @@ process, as an editor would. Peak memory is the largest sum of the resident size
 process and its children (the preparing worker), sampled every 0.2 s from /proc: both the
 resident size (pages the forked worker shares with its parent counted twice: an upper bound)
 and the proportional set size (shared pages divided between them: the true footprint).
-A second run of the same command (everything already imported) is timed too.
+A second run of the same command (everything already imported) is timed too. Then the site
+is checked: every post a live article with its search document, every photo imported, a
+redirect for every post, no problem in the page tree; otherwise the benchmark fails.
 """
 
 from __future__ import annotations
@@ -29,6 +31,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BASPA = str(ROOT / ".venv" / "bin" / "baspa")
+# What the import left, checked after the runs: a fast import that loses posts is no result.
+CHECK = """
+import json
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+from baspa.content.models import ArticlePage
+from baspa.images.models import Photo
+from baspa.search.models import SearchDocument
+print(json.dumps({
+    "live_articles": ArticlePage.objects.live().count(),
+    "photos": Photo.objects.count(),
+    "search_documents": SearchDocument.objects.count(),
+    "post_redirects": Redirect.objects.filter(redirect_page__isnull=False).count(),
+    "tree_problems": sum(len(found) for found in Page.find_problems()),
+}))
+"""
 
 
 def tree_memory_kb(pid: int) -> tuple[int, int]:
@@ -126,6 +144,14 @@ def main() -> None:
                "--report", str(home / "report.csv"), "--no-progress"]  # fmt: skip
     first = timed_run(command, env)
     again = timed_run(command, env)
+    check = subprocess.run([BASPA, "shell", "-c", CHECK], env=env, capture_output=True,
+                           text=True, check=True)  # fmt: skip
+    site = json.loads(check.stdout.strip().splitlines()[-1])
+    expected = {"live_articles": args.posts, "photos": args.photos, "search_documents": args.posts,
+                "tree_problems": 0}  # fmt: skip
+    wrong = {key: site[key] for key, value in expected.items() if site[key] != value}
+    if wrong or site["post_redirects"] < args.posts or "failed: 0" not in first["stdout"]:
+        raise SystemExit(f"the imported site is not what the export holds: {site}")
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
@@ -137,6 +163,7 @@ def main() -> None:
         "import": {k: v for k, v in first.items() if k != "stdout"},
         "posts_per_second_whole_command": round(args.posts / first["seconds"], 1),
         "rerun": {k: v for k, v in again.items() if k != "stdout"},
+        "imported_site": site,
         "load_average_after": os.getloadavg(),
         "commit": commit,
         "date": time.strftime("%Y-%m-%d"),

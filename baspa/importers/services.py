@@ -198,7 +198,7 @@ def _db_rows(fields: list, objects: Iterable) -> list[list]:
     """The values bulk_create would send for `fields` (pre_save runs, so auto_now_add dates
     are set), without preparing every plain value through the ORM: that machinery was a
     fifth of the writer's time."""
-    prepare = [not isinstance(f, _PLAIN_FIELDS) or isinstance(f, models.JSONField) for f in fields]
+    prepare = [not isinstance(f, _PLAIN_FIELDS) for f in fields]
     rows = []
     for obj in objects:
         row = []
@@ -474,11 +474,17 @@ def _newest_featured_note(state: State, item: Item) -> None:
     thumbnail = item.meta.get("_thumbnail_id", "")
     if item.post_type != "post" or item.status != "publish" or not thumbnail.isdigit():
         return
-    entry = (item.post_date_gmt or item.post_date or "", int(thumbnail))
-    if len(state.featured_newest) < RECENT_ARTICLES:
-        heapq.heappush(state.featured_newest, entry)
+    _keep_newest(
+        state.featured_newest, (item.post_date_gmt or item.post_date or "", int(thumbnail))
+    )
+
+
+def _keep_newest(heap: list, entry) -> None:
+    """Add `entry` to a heap that keeps the RECENT_ARTICLES largest (newest) entries."""
+    if len(heap) < RECENT_ARTICLES:
+        heapq.heappush(heap, entry)
     else:
-        heapq.heappushpop(state.featured_newest, entry)
+        heapq.heappushpop(heap, entry)
 
 
 # ------------------------------------------------------------------------------ attachments
@@ -1133,10 +1139,7 @@ def _photos_used(state: State, prepared: Prepared) -> None:
         state.hero_photos.add(prepared.hero_photo)
         used.append(prepared.hero_photo)
     if prepared.status == "live":
-        if len(state.newest) < RECENT_ARTICLES:
-            heapq.heappush(state.newest, prepared.published)
-        else:
-            heapq.heappushpop(state.newest, prepared.published)
+        _keep_newest(state.newest, prepared.published)
         for pk in used:
             if pk not in state.photo_latest or state.photo_latest[pk] < prepared.published:
                 state.photo_latest[pk] = prepared.published
